@@ -1,0 +1,24 @@
+import type { HttpHooks } from './http/http-types.js';
+import type { Logger, LogLevel } from './logging/logger.js';
+import type { RetrySettings } from './retry/retry-mode.js';
+
+/**
+ * Options every provider factory accepts next to its credentials.
+ *
+ * @example
+ * ```ts
+ * createPaya({ timeoutMs: 10_000, maxRetries: 3, logger: console, logLevel: 'debug' });
+ * ```
+ */
+export interface CoreOptions extends Partial<RetrySettings> {
+  /** A `fetch` to use instead of the global one (tests, proxies, other runtimes). */
+  fetch?: typeof fetch | undefined;
+  /** Where log lines go; silent when not given. Lines are redacted. */
+  logger?: Logger | undefined;
+  /** Lowest level logged (default `info`). */
+  logLevel?: LogLevel | undefined;
+  /** Observability hooks (redacted data). */
+  hooks?: HttpHooks | undefined;
+  /** Appended to payweave's user agent (`myapp/1.2`). */
+  userAgent?: string | undefined;
+}

@@ -1,0 +1,23 @@
+/**
+ * Every way a payweave call can fail. A business outcome (a declined card, an unpaid
+ * invoice) is never one of these: it is an `Ok` value whose status says so.
+ */
+export const paymentsErrorCodes = [
+  'validation',
+  'authentication',
+  'permission_denied',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'provider_unavailable',
+  'network',
+  'timeout',
+  'aborted',
+  'invalid_response',
+  'unsupported',
+  'configuration',
+  'provider_error',
+] as const;
+
+/** One of {@link paymentsErrorCodes}. */
+export type PaymentsErrorCode = (typeof paymentsErrorCodes)[number];

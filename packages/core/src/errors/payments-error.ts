@@ -1,0 +1,140 @@
+import type { AttemptRecord } from './attempt-record.js';
+import type { PaymentsErrorCode } from './error-codes.js';
+
+/** Field name (dotted path) to the messages that describe what is wrong with it. */
+export type FieldErrors = Readonly<Record<string, readonly string[]>>;
+
+/** Everything a {@link PaymentsError} can carry. Only `code` and `message` are required. */
+export interface PaymentsErrorInit {
+  /** What kind of failure this is. */
+  code: PaymentsErrorCode;
+  /** A sentence for humans; never holds a credential. */
+  message: string;
+  /** Provider id (`paya`, `leadconnector`, ...). */
+  provider?: string | undefined;
+  /** Operation id (`paya.transactions.sale`). */
+  operation?: string | undefined;
+  /** HTTP status of the last response. */
+  httpStatus?: number | undefined;
+  /** The provider's own error code (`paymentStatus`, `requestValidateError`, ...). */
+  providerCode?: string | undefined;
+  /** The provider's own error message. */
+  providerMessage?: string | undefined;
+  /** Per-field messages, normalised from each provider's shape. */
+  fieldErrors?: FieldErrors | undefined;
+  /** A request id the provider or the SDK assigned. */
+  requestId?: string | undefined;
+  /** A trace id the provider returned (LeadConnector `traceId`). */
+  traceId?: string | undefined;
+  /** Whether trying the same call again later may succeed. */
+  retryable?: boolean | undefined;
+  /** How long the provider asked us to wait. */
+  retryAfterMs?: number | undefined;
+  /** What happened on each try. */
+  attempts?: readonly AttemptRecord[] | undefined;
+  /** The underlying error (network failure, parse error). Not serialised. */
+  cause?: unknown;
+}
+
+const defaultRetryable: Partial<Record<PaymentsErrorCode, boolean>> = {
+  rate_limited: true,
+  provider_unavailable: true,
+  network: true,
+  timeout: true,
+};
+
+/**
+ * The one error type of payweave. Every method returns `Err(PaymentsError)` rather than
+ * throwing; page iterators throw it.
+ *
+ * @example
+ * ```ts
+ * const result = await paya.transactions.sale(input);
+ * if (result.isErr()) {
+ *   const error = result.error;
+ *   if (error.code === 'validation') console.log(error.fieldErrors);
+ * }
+ * ```
+ */
+export class PaymentsError extends Error {
+  /** What kind of failure this is. */
+  readonly code: PaymentsErrorCode;
+  /** Provider id. */
+  readonly provider: string | undefined;
+  /** Operation id. */
+  readonly operation: string | undefined;
+  /** HTTP status of the last response. */
+  readonly httpStatus: number | undefined;
+  /** The provider's own error code. */
+  readonly providerCode: string | undefined;
+  /** The provider's own error message. */
+  readonly providerMessage: string | undefined;
+  /** Per-field messages. */
+  readonly fieldErrors: FieldErrors | undefined;
+  /** Request id. */
+  readonly requestId: string | undefined;
+  /** Provider trace id. */
+  readonly traceId: string | undefined;
+  /** Whether trying again later may succeed. */
+  readonly retryable: boolean;
+  /** How long the provider asked us to wait before trying again. */
+  readonly retryAfterMs: number | undefined;
+  /** What happened on each try. */
+  readonly attempts: readonly AttemptRecord[];
+
+  /** Builds an error; prefer the provider-specific mapping helpers. */
+  constructor(init: PaymentsErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'PaymentsError';
+    this.code = init.code;
+    this.provider = init.provider;
+    this.operation = init.operation;
+    this.httpStatus = init.httpStatus;
+    this.providerCode = init.providerCode;
+    this.providerMessage = init.providerMessage;
+    this.fieldErrors = init.fieldErrors;
+    this.requestId = init.requestId;
+    this.traceId = init.traceId;
+    this.retryable = init.retryable ?? defaultRetryable[init.code] ?? false;
+    this.retryAfterMs = init.retryAfterMs;
+    this.attempts = init.attempts ?? [];
+  }
+
+  /** A copy with some fields replaced (errors are immutable). */
+  with(changes: Partial<PaymentsErrorInit>): PaymentsError {
+    return new PaymentsError({ ...this.toInit(), ...changes });
+  }
+
+  /** The fields of this error as an init object. */
+  toInit(): PaymentsErrorInit {
+    return {
+      code: this.code,
+      message: this.message,
+      provider: this.provider,
+      operation: this.operation,
+      httpStatus: this.httpStatus,
+      providerCode: this.providerCode,
+      providerMessage: this.providerMessage,
+      fieldErrors: this.fieldErrors,
+      requestId: this.requestId,
+      traceId: this.traceId,
+      retryable: this.retryable,
+      retryAfterMs: this.retryAfterMs,
+      attempts: this.attempts,
+      cause: this.cause,
+    };
+  }
+
+  /** A plain, credential-free object (what `JSON.stringify` prints). */
+  toJSON(): Record<string, unknown> {
+    const { cause: _cause, ...rest } = this.toInit();
+    return Object.fromEntries(
+      Object.entries({ name: this.name, ...rest }).filter(([, value]) => value !== undefined),
+    );
+  }
+}
+
+/** True when `value` is a {@link PaymentsError}. */
+export function isPaymentsError(value: unknown): value is PaymentsError {
+  return value instanceof PaymentsError;
+}

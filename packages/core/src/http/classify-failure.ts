@@ -1,0 +1,18 @@
+/** Why an attempt ended without a response. */
+export type FailureKind = 'timeout' | 'aborted' | 'connect' | 'network';
+
+// Error codes that prove the request never reached the server.
+const connectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Sorts a thrown fetch error into a {@link FailureKind}. */
+export function classifyFailure(error: unknown, timedOut: boolean, callerAborted: boolean): FailureKind {
+  if (callerAborted) return 'aborted';
+  if (timedOut) return 'timeout';
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && connectCodes.has(code)) return 'connect';
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'network';
+}

@@ -1,0 +1,82 @@
+/**
+ * `@payweave/core`: the transport, auth, retries, errors, money, paging and operation
+ * model every payweave provider package is built on.
+ *
+ * @packageDocumentation
+ */
+export { Err, Ok, type Result } from 'ts-results-es';
+export type { AuthStrategy } from './auth/auth-strategy.js';
+export { type OAuthRefreshAuth, type OAuthRefreshOptions, type OAuthTokens, oauthRefresh, type TokenStore } from './auth/oauth-refresh.js';
+export { type IssuedToken, type SessionTokenAuth, type SessionTokenOptions, sessionToken } from './auth/session-token.js';
+export { singleFlight } from './auth/single-flight.js';
+export { staticHeaders } from './auth/static-headers.js';
+export type { CoreOptions } from './core-options.js';
+export type { AttemptRecord } from './errors/attempt-record.js';
+export { type PaymentsErrorCode, paymentsErrorCodes } from './errors/error-codes.js';
+export { joinFieldPath, toFieldErrors } from './errors/field-errors.js';
+export { mapHttpStatus } from './errors/map-http-status.js';
+export { type FieldErrors, isPaymentsError, PaymentsError, type PaymentsErrorInit } from './errors/payments-error.js';
+export {
+  createHttpClient,
+  type ErrorBodyMapper,
+  type HttpClient,
+  type HttpClientConfig,
+  type RequestLimiter,
+  type SendOptions,
+} from './http/http-client.js';
+export type {
+  HttpHooks,
+  HttpMethod,
+  HttpOutcome,
+  HttpRequest,
+  HttpResponse,
+  QueryValue,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './http/http-types.js';
+export { type LogFields, type Logger, type LogLevel, silentLogger } from './logging/logger.js';
+export { currencyExponent } from './money/currency-exponents.js';
+export { type DecimalAmountOptions, decimalAmount } from './money/decimal-amount-schema.js';
+export { formatMoney, type Money, money, type ParseMoneyOptions, parseMoney, toMoney } from './money/money.js';
+export type { CallOptions } from './operations/call-options.js';
+export { createProviderClient, type ProviderClient } from './operations/create-provider-client.js';
+export { defineOperation, type OperationDeclaration } from './operations/define-operation.js';
+export type {
+  AnyOperation,
+  Operation,
+  OperationContext,
+  OperationInput,
+  OperationItem,
+  OperationOutput,
+  PagingDefinition,
+  RequestParts,
+  Schema,
+} from './operations/operation.js';
+export type { OperationRuntime } from './operations/operation-runtime.js';
+export type {
+  MethodResult,
+  OperationById,
+  OperationMethod,
+  OperationsOf,
+  ResourceMap,
+  ResourceMethods,
+} from './operations/resource-methods.js';
+export { runOperation, runPagedOperation } from './operations/run-operation.js';
+export { toJsonSchema } from './operations/to-json-schema.js';
+export { type Page, PageIterator, type PageIteratorOptions, type PageLoader } from './paging/page-iterator.js';
+export {
+  configurationError,
+  createProviderRuntime,
+  type ProviderRuntime,
+  type ProviderRuntimeConfig,
+  readEnvironment,
+} from './provider-runtime.js';
+export { hideInternals, inspectSymbol } from './redaction/inspect-symbol.js';
+export { isSensitiveKey, REDACTED, Redactor } from './redaction/redactor.js';
+export { backoffDelay } from './retry/backoff.js';
+export { parseRetryAfter } from './retry/retry-after.js';
+export { defaultRetrySettings, type RetryMode, type RetrySettings } from './retry/retry-mode.js';
+export { sleep } from './retry/sleep.js';
+export { type ToRowsOptions, toRows, type WorkflowRow } from './rows/to-rows.js';
+export { PAYWEAVE_VERSION } from './version.js';

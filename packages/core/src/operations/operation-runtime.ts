@@ -1,0 +1,17 @@
+import type { Result } from 'ts-results-es';
+import type { PaymentsErrorInit } from '../errors/payments-error.js';
+import type { HttpClient } from '../http/http-client.js';
+import type { HttpResponse } from '../http/http-types.js';
+
+/** What a provider client runs its operations with. */
+export interface OperationRuntime {
+  /** Provider id. */
+  readonly provider: string;
+  /** The transport. */
+  readonly http: HttpClient;
+  /**
+   * Unwraps a success envelope (connectFi `{code: "0", data}`); an `Err` turns a 2xx into
+   * an error (an envelope that reports failure).
+   */
+  readonly unwrap?: ((body: unknown, response: HttpResponse) => Result<unknown, Partial<PaymentsErrorInit>>) | undefined;
+}

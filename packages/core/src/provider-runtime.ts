@@ -1,0 +1,99 @@
+import type { Result } from 'ts-results-es';
+import type { AuthStrategy } from './auth/auth-strategy.js';
+import type { CoreOptions } from './core-options.js';
+import { PaymentsError, type PaymentsErrorInit } from './errors/payments-error.js';
+import { createHttpClient, type ErrorBodyMapper, type HttpClient, type RequestLimiter } from './http/http-client.js';
+import type { HttpResponse } from './http/http-types.js';
+import type { OperationRuntime } from './operations/operation-runtime.js';
+import { Redactor } from './redaction/redactor.js';
+import { PAYWEAVE_VERSION } from './version.js';
+
+/** What a provider factory passes to {@link createProviderRuntime}. */
+export interface ProviderRuntimeConfig {
+  /** Provider id (`paya`). */
+  provider: string;
+  /** npm package name, for the user agent. */
+  packageName: string;
+  /** Package version, for the user agent. */
+  packageVersion: string;
+  /** Resolved base URL. */
+  baseUrl: string;
+  /** Auth strategy (may be set later with the returned `setAuth`, for auth built on this transport). */
+  auth?: AuthStrategy | undefined;
+  /** Provider error bodies -> error fields. */
+  mapError?: ErrorBodyMapper | undefined;
+  /** Success envelope unwrapping. */
+  unwrap?: ((body: unknown, response: HttpResponse) => Result<unknown, Partial<PaymentsErrorInit>>) | undefined;
+  /** Client-side rate limiter. */
+  limiter?: RequestLimiter | undefined;
+  /** Credentials to scrub from every log line, hook payload and error. */
+  secrets?: readonly (string | undefined)[] | undefined;
+  /** The caller's core options. */
+  options: CoreOptions;
+}
+
+/** The transport, redactor and operation runtime of one provider client. */
+export interface ProviderRuntime extends OperationRuntime {
+  /** Shared redactor: register tokens as they are issued. */
+  readonly redactor: Redactor;
+  /** Replaces the auth strategy (for strategies that call the provider through this runtime). */
+  setAuth(auth: AuthStrategy): void;
+}
+
+/**
+ * Builds the runtime a provider client stands on: user agent, redaction of the given
+ * secrets, the HTTP client with the caller's options, and the operation runtime.
+ */
+export function createProviderRuntime(config: ProviderRuntimeConfig): ProviderRuntime {
+  const redactor = new Redactor();
+  for (const secret of config.secrets ?? []) redactor.addSecret(secret);
+  const { fetch, logger, logLevel, hooks, userAgent, ...retry } = config.options;
+  let auth = config.auth;
+  const delegatingAuth: AuthStrategy = {
+    authorize: (signal) => (auth ? auth.authorize(signal) : Promise.resolve({})),
+    onUnauthorized: (headers) => auth?.onUnauthorized?.(headers) ?? false,
+  };
+  const http: HttpClient = createHttpClient({
+    provider: config.provider,
+    baseUrl: config.baseUrl,
+    fetch,
+    logger,
+    logLevel,
+    hooks,
+    redactor,
+    retry,
+    auth: delegatingAuth,
+    mapError: config.mapError,
+    limiter: config.limiter,
+    userAgent: `payweave/${PAYWEAVE_VERSION} ${config.packageName}/${config.packageVersion}${userAgent ? ` ${userAgent}` : ''}`,
+  });
+  return {
+    provider: config.provider,
+    http,
+    redactor,
+    unwrap: config.unwrap,
+    setAuth(next) {
+      auth = next;
+    },
+  };
+}
+
+/** Reads an environment variable where one exists (Node, Bun, Deno with permission); `undefined` elsewhere. */
+export function readEnvironment(name: string): string | undefined {
+  try {
+    const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+    return value === '' ? undefined : value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A `configuration` error naming the setting (thrown by factories: a client with bad settings is never made). */
+export function configurationError(provider: string, field: string, message: string): PaymentsError {
+  return new PaymentsError({
+    code: 'configuration',
+    provider,
+    message: `${provider}: ${field} ${message}`,
+    fieldErrors: { [field]: [message] },
+  });
+}

@@ -1,0 +1,114 @@
+/** What replaces a secret wherever one would have appeared. */
+export const REDACTED = '[REDACTED]';
+
+// Keys whose values are secret whatever they hold. Compared after lower-casing and removing `_` and `-`.
+const sensitiveKeys = new Set([
+  'authorization',
+  'password',
+  'secret',
+  'clientsecret',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'sessiontoken',
+  'idtoken',
+  'apikey',
+  'userapikey',
+  'userhashkey',
+  'xconnectfitoken',
+  'xconnectfijwtoken',
+  'cookie',
+  'setcookie',
+  'accountnumber',
+  'cardnumber',
+  'number',
+  'pan',
+  'cvv',
+  'cvv2',
+  'cvc',
+  'securitycode',
+  'trackdata',
+  'routing',
+  'routingnumber',
+  'abanumber',
+  'ssn',
+  'ssn4',
+  'dobyear',
+  'dateofbirth',
+  'dob',
+  'dlnumber',
+  'licensenumber',
+  'licencenumber',
+  'driverslicense',
+  'code',
+]);
+
+// `code` is only secret as the OAuth authorization code; elsewhere it is a harmless status.
+const keysSecretOnlyAsStrings = new Set(['code', 'number']);
+
+function normaliseKey(key: string): string {
+  return key.toLowerCase().replace(/[-_]/g, '');
+}
+
+/** True when a field or header with this name holds a secret. */
+export function isSensitiveKey(key: string): boolean {
+  return sensitiveKeys.has(normaliseKey(key));
+}
+
+// 12 to 19 digits, optionally grouped by spaces or dashes: card (PAN) and bank account numbers.
+const longDigitRun = /\b\d(?:[ -]?\d){11,18}\b/g;
+
+/**
+ * Removes secrets from anything the SDK might show: log fields, error messages, hook
+ * payloads and `inspect` output. Knows secrets two ways: by the name of the field that
+ * holds them, and by value (every credential a client is given is registered with
+ * {@link Redactor.addSecret}, so it is scrubbed even from free text).
+ */
+export class Redactor {
+  readonly #secrets = new Set<string>();
+
+  /** Registers a value that must never be shown (credentials, tokens). Values shorter than 4 are ignored. */
+  addSecret(value: string | undefined | null): void {
+    if (typeof value === 'string' && value.length >= 4) this.#secrets.add(value);
+  }
+
+  /** Removes a value that is no longer a secret (never needed for correctness, keeps the set small). */
+  removeSecret(value: string | undefined): void {
+    if (value !== undefined) this.#secrets.delete(value);
+  }
+
+  /** Scrubs registered secrets and card-like digit runs from free text. */
+  text(value: string): string {
+    let result = value;
+    for (const secret of this.#secrets) {
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    }
+    return result.replace(longDigitRun, (digits) => `${REDACTED}${digits.replace(/\D/g, '').slice(-4)}`);
+  }
+
+  /** Deep copy of `value` with secret fields replaced and strings scrubbed. */
+  value(value: unknown, depth = 0): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > 12) return '[Truncated]';
+    if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1));
+    const copy: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      const normalised = normaliseKey(key);
+      const secret =
+        sensitiveKeys.has(normalised) &&
+        (!keysSecretOnlyAsStrings.has(normalised) || (typeof field === 'string' && /\d{6,}/.test(field)));
+      copy[key] = secret && field !== null && field !== undefined && field !== '' ? REDACTED : this.value(field, depth + 1);
+    }
+    return copy;
+  }
+
+  /** Headers with every credential header replaced. */
+  headers(headers: Record<string, string>): Record<string, string> {
+    const copy: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      copy[name] = isSensitiveKey(name) || /key|token|secret|user-id|developer-id/i.test(name) ? REDACTED : this.text(value);
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,2 @@
+// The connectfi simulator; filled by the connectfi provider work.
+export {};

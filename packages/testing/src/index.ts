@@ -1,0 +1,17 @@
+/**
+ * `@payweave/testing`: stateful simulators of the payweave providers, usable as msw
+ * handlers in-process and as a real HTTP server on 127.0.0.1, with fault scripting and a
+ * request log for assertions.
+ *
+ * @packageDocumentation
+ */
+export { type CapturingLogger, captureLogger, findSecrets } from './capture-logger.js';
+export { createSimulator, type Simulator, type SimulatorDefinition } from './simulator/create-simulator.js';
+export { type FaultAction, type FaultMatch, FaultScript } from './simulator/fault-script.js';
+export { matchPath } from './simulator/match-path.js';
+export { json, newHexId } from './simulator/sim-helpers.js';
+export type { LoggedRequest, SimOutcome, SimRequest, SimResponse, SimRoute } from './simulator/sim-types.js';
+export * from './connectfi/index.js';
+export * from './leadconnector/index.js';
+export * from './payconnect/index.js';
+export * from './paya/index.js';

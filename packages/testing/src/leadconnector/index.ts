@@ -1,0 +1,2 @@
+// The leadconnector simulator; filled by the leadconnector provider work.
+export {};

@@ -1,0 +1,2 @@
+// The paya simulator; filled by the paya provider work.
+export {};

@@ -1,0 +1,2 @@
+// The payconnect simulator; filled by the payconnect provider work.
+export {};

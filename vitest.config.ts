@@ -1,0 +1,41 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const packageDirectories = readdirSync(new URL('./packages', import.meta.url));
+
+/** Source aliases: tests run against `src`, so no build is needed before `pnpm test`. */
+const alias = Object.fromEntries(
+  packageDirectories.map((directory) => [
+    directory === 'payweave' ? 'payweave' : `@payweave/${directory}`,
+    `${root}packages/${directory}/src/index.ts`,
+  ]),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      ...packageDirectories.map((directory) => ({
+        extends: true as const,
+        test: {
+          name: directory,
+          include: [`packages/${directory}/src/**/*.test.ts`],
+        },
+      })),
+      {
+        extends: true as const,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        extends: true as const,
+        test: { name: 'examples', include: ['examples/**/*.test.ts'], testTimeout: 60_000 },
+      },
+    ],
+  },
+});
