@@ -40,8 +40,10 @@ async function send(
   let request: HttpRequest;
   try {
     const parts = operation.toRequest ? operation.toRequest(input) : {};
-    const derived = parts.path === undefined ? defaultRequest(operation, input) : { path: parts.path };
-    request = { method: operation.method, ...derived, ...parts, path: parts.path ?? derived.path };
+    const derived = defaultRequest(operation, input);
+    // A toRequest that shapes the query or body replaces the derived one entirely.
+    const shaped = parts.query !== undefined || parts.json !== undefined || parts.form !== undefined;
+    request = { method: operation.method, ...(shaped ? { path: derived.path } : derived), ...parts, path: parts.path ?? derived.path };
   } catch (error) {
     return Err(new PaymentsError({ ...context, code: 'validation', message: `${operation.id}: ${(error as Error).message}`, cause: error }));
   }
