@@ -20,6 +20,8 @@ const sensitiveKeys = new Set([
   'cookie',
   'setcookie',
   'accountnumber',
+  // connectFi ACH objects name the bank account `DFIAccountNumber`.
+  'dfiaccountnumber',
   'cardnumber',
   'number',
   'pan',
