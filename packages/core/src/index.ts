@@ -6,8 +6,19 @@
  */
 export { Err, Ok, type Result } from 'ts-results-es';
 export type { AuthStrategy } from './auth/auth-strategy.js';
-export { type OAuthRefreshAuth, type OAuthRefreshOptions, type OAuthTokens, oauthRefresh, type TokenStore } from './auth/oauth-refresh.js';
-export { type IssuedToken, type SessionTokenAuth, type SessionTokenOptions, sessionToken } from './auth/session-token.js';
+export {
+  type OAuthRefreshAuth,
+  type OAuthRefreshOptions,
+  type OAuthTokens,
+  oauthRefresh,
+  type TokenStore,
+} from './auth/oauth-refresh.js';
+export {
+  type IssuedToken,
+  type SessionTokenAuth,
+  type SessionTokenOptions,
+  sessionToken,
+} from './auth/session-token.js';
 export { singleFlight } from './auth/single-flight.js';
 export { staticHeaders } from './auth/static-headers.js';
 export type { CoreOptions } from './core-options.js';
@@ -15,7 +26,12 @@ export type { AttemptRecord } from './errors/attempt-record.js';
 export { type PaymentsErrorCode, paymentsErrorCodes } from './errors/error-codes.js';
 export { joinFieldPath, toFieldErrors } from './errors/field-errors.js';
 export { mapHttpStatus } from './errors/map-http-status.js';
-export { type FieldErrors, isPaymentsError, PaymentsError, type PaymentsErrorInit } from './errors/payments-error.js';
+export {
+  type FieldErrors,
+  isPaymentsError,
+  PaymentsError,
+  type PaymentsErrorInit,
+} from './errors/payments-error.js';
 export {
   createHttpClient,
   type ErrorBodyMapper,
@@ -38,7 +54,14 @@ export type {
 export { type LogFields, type Logger, type LogLevel, silentLogger } from './logging/logger.js';
 export { currencyExponent } from './money/currency-exponents.js';
 export { type DecimalAmountOptions, decimalAmount } from './money/decimal-amount-schema.js';
-export { formatMoney, type Money, money, type ParseMoneyOptions, parseMoney, toMoney } from './money/money.js';
+export {
+  formatMoney,
+  type Money,
+  money,
+  type ParseMoneyOptions,
+  parseMoney,
+  toMoney,
+} from './money/money.js';
 export type { CallOptions } from './operations/call-options.js';
 export { createProviderClient, type ProviderClient } from './operations/create-provider-client.js';
 export { defineOperation, type OperationDeclaration } from './operations/define-operation.js';
@@ -64,7 +87,12 @@ export type {
 } from './operations/resource-methods.js';
 export { runOperation, runPagedOperation } from './operations/run-operation.js';
 export { toJsonSchema } from './operations/to-json-schema.js';
-export { type Page, PageIterator, type PageIteratorOptions, type PageLoader } from './paging/page-iterator.js';
+export {
+  type Page,
+  PageIterator,
+  type PageIteratorOptions,
+  type PageLoader,
+} from './paging/page-iterator.js';
 export {
   configurationError,
   createProviderRuntime,

@@ -2,7 +2,12 @@ import type { Result } from 'ts-results-es';
 import type { AuthStrategy } from './auth/auth-strategy.js';
 import type { CoreOptions } from './core-options.js';
 import { PaymentsError, type PaymentsErrorInit } from './errors/payments-error.js';
-import { createHttpClient, type ErrorBodyMapper, type HttpClient, type RequestLimiter } from './http/http-client.js';
+import {
+  createHttpClient,
+  type ErrorBodyMapper,
+  type HttpClient,
+  type RequestLimiter,
+} from './http/http-client.js';
 import type { HttpResponse } from './http/http-types.js';
 import type { OperationRuntime } from './operations/operation-runtime.js';
 import { Redactor } from './redaction/redactor.js';
@@ -23,7 +28,9 @@ export interface ProviderRuntimeConfig {
   /** Provider error bodies -> error fields. */
   mapError?: ErrorBodyMapper | undefined;
   /** Success envelope unwrapping. */
-  unwrap?: ((body: unknown, response: HttpResponse) => Result<unknown, Partial<PaymentsErrorInit>>) | undefined;
+  unwrap?:
+    | ((body: unknown, response: HttpResponse) => Result<unknown, Partial<PaymentsErrorInit>>)
+    | undefined;
   /** Client-side rate limiter. */
   limiter?: RequestLimiter | undefined;
   /** Credentials to scrub from every log line, hook payload and error. */
@@ -81,7 +88,9 @@ export function createProviderRuntime(config: ProviderRuntimeConfig): ProviderRu
 /** Reads an environment variable where one exists (Node, Bun, Deno with permission); `undefined` elsewhere. */
 export function readEnvironment(name: string): string | undefined {
   try {
-    const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+    const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+      name
+    ];
     return value === '' ? undefined : value;
   } catch {
     return undefined;

@@ -29,7 +29,8 @@ export function captureLogger(): CapturingLogger {
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
-    text: () => lines.map((line) => `${line.level} ${line.message} ${JSON.stringify(line.fields ?? {})}`).join('\n'),
+    text: () =>
+      lines.map((line) => `${line.level} ${line.message} ${JSON.stringify(line.fields ?? {})}`).join('\n'),
   };
 }
 

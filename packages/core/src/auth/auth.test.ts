@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { PaymentsError } from '../errors/payments-error.js';
 import { createProviderClient } from '../operations/create-provider-client.js';
 import { defineOperation } from '../operations/define-operation.js';

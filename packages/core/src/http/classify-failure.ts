@@ -2,7 +2,14 @@
 export type FailureKind = 'timeout' | 'aborted' | 'connect' | 'network';
 
 // Error codes that prove the request never reached the server.
-const connectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const connectCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** Sorts a thrown fetch error into a {@link FailureKind}. */
 export function classifyFailure(error: unknown, timedOut: boolean, callerAborted: boolean): FailureKind {

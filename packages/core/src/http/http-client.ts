@@ -155,8 +155,16 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   function responseError(response: HttpResponse, operation: string | undefined): PaymentsErrorInit {
     const mapped = safeMap(config.mapError, response) ?? {};
     const code = response.status < 300 ? 'invalid_response' : mapHttpStatus(response.status);
-    const providerMessage = mapped.providerMessage === undefined ? undefined : redactor.text(mapped.providerMessage);
-    const detail = providerMessage ?? (response.status < 300 ? 'the response body is not valid JSON' : `HTTP ${response.status}`);
+    const providerMessage =
+      mapped.providerMessage === undefined ? undefined : redactor.text(mapped.providerMessage);
+    // Providers echo input back in error bodies (card numbers, keys): scrub what we keep of them.
+    const fieldErrors =
+      mapped.fieldErrors === undefined
+        ? undefined
+        : (redactor.value(mapped.fieldErrors) as typeof mapped.fieldErrors);
+    const detail =
+      providerMessage ??
+      (response.status < 300 ? 'the response body is not valid JSON' : `HTTP ${response.status}`);
     return {
       code,
       message: `${provider}${operation ? ` ${operation}` : ''}: ${detail}`,
@@ -165,6 +173,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       retryable: retryableStatuses.has(response.status) || response.status < 300,
       ...mapped,
       ...(providerMessage === undefined ? {} : { providerMessage }),
+      ...(fieldErrors === undefined ? {} : { fieldErrors }),
     };
   }
 
@@ -192,7 +201,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       sentHeaders['content-type'] ??= 'application/json';
     } else if (request.form) {
       const form = new URLSearchParams();
-      for (const [key, value] of Object.entries(request.form)) if (value !== undefined) form.append(key, value);
+      for (const [key, value] of Object.entries(request.form))
+        if (value !== undefined) form.append(key, value);
       body = form;
       sentHeaders['content-type'] = 'application/x-www-form-urlencoded';
     }
@@ -206,7 +216,12 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       body: redactor.value(request.json ?? request.form),
     };
     safely(() => config.hooks?.onRequest?.(event));
-    logger.debug(`${provider} -> ${request.method} ${event.url}`, { operation, attempt, headers: event.headers, body: event.body });
+    logger.debug(`${provider} -> ${request.method} ${event.url}`, {
+      operation,
+      attempt,
+      headers: event.headers,
+      body: event.body,
+    });
     const started = performance.now();
     try {
       const raw = await transport(url, {
@@ -234,7 +249,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }
   }
 
-  async function send(request: HttpRequest, options: SendOptions): Promise<Result<HttpOutcome, PaymentsError>> {
+  async function send(
+    request: HttpRequest,
+    options: SendOptions,
+  ): Promise<Result<HttpOutcome, PaymentsError>> {
     const limits: RetrySettings = { ...settings, ...stripUndefined(pickRetrySettings(options)) };
     const { operation, signal } = options;
     const auth = options.auth === undefined ? config.auth : (options.auth ?? undefined);
@@ -243,7 +261,12 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     const fail = (init: PaymentsErrorInit) =>
       Err(new PaymentsError({ provider, operation, ...init, attempts: [...attempts] }));
     const aborted = (cause?: unknown) =>
-      fail({ code: 'aborted', message: `${provider}${operation ? ` ${operation}` : ''}: the call was aborted.`, cause, retryable: false });
+      fail({
+        code: 'aborted',
+        message: `${provider}${operation ? ` ${operation}` : ''}: the call was aborted.`,
+        cause,
+        retryable: false,
+      });
     let reauthenticated = false;
     let retriesUsed = 0;
 
@@ -251,7 +274,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       if (signal?.aborted) return aborted(signal.reason);
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        return fail({ code: 'timeout', message: `${provider}${operation ? ` ${operation}` : ''}: the ${limits.deadlineMs} ms deadline passed.` });
+        return fail({
+          code: 'timeout',
+          message: `${provider}${operation ? ` ${operation}` : ''}: the ${limits.deadlineMs} ms deadline passed.`,
+        });
       }
       let authHeaders: Record<string, string> = {};
       try {
@@ -260,10 +286,21 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       } catch (error) {
         if (signal?.aborted) return aborted(error);
         if (error instanceof PaymentsError) return fail({ ...error.toInit(), operation, attempts });
-        return fail({ code: 'authentication', message: `${provider}: could not authenticate.`, cause: error });
+        return fail({
+          code: 'authentication',
+          message: `${provider}: could not authenticate.`,
+          cause: error,
+        });
       }
       const started = Date.now();
-      const result = await attemptOnce(request, authHeaders, Math.min(limits.timeoutMs, remaining), signal, operation, attempt);
+      const result = await attemptOnce(
+        request,
+        authHeaders,
+        Math.min(limits.timeoutMs, remaining),
+        signal,
+        operation,
+        attempt,
+      );
       const durationMs = Date.now() - started;
 
       let error: PaymentsErrorInit;
@@ -282,7 +319,16 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
           reauthenticated = true;
           if (await auth.onUnauthorized(authHeaders)) {
             attempts.push({ ...record, decision: 'reauthenticate' });
-            safely(() => config.hooks?.onRetry?.({ provider, operation, attempt, delayMs: 0, reason: 'HTTP 401', next: 'reauthenticate' }));
+            safely(() =>
+              config.hooks?.onRetry?.({
+                provider,
+                operation,
+                attempt,
+                delayMs: 0,
+                reason: 'HTTP 401',
+                next: 'reauthenticate',
+              }),
+            );
             continue;
           }
         }
@@ -315,7 +361,11 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         ambiguous = !connectFailure;
         error =
           result.failure === 'timeout'
-            ? { code: 'timeout', message: `${provider}${operation ? ` ${operation}` : ''}: no complete response within ${Math.min(limits.timeoutMs, remaining)} ms.`, cause: result.cause }
+            ? {
+                code: 'timeout',
+                message: `${provider}${operation ? ` ${operation}` : ''}: no complete response within ${Math.min(limits.timeoutMs, remaining)} ms.`,
+                cause: result.cause,
+              }
             : {
                 code: 'network',
                 message: `${provider}${operation ? ` ${operation}` : ''}: ${connectFailure ? 'could not connect' : 'the connection failed'} (${describe(result.cause)}).`,
@@ -325,24 +375,40 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
 
       const mode = options.retry;
       const allowed =
-        mode === 'safe' || connectFailure || (mode === 'reconcile' && (!ambiguous || options.reconcile !== undefined));
+        mode === 'safe' ||
+        connectFailure ||
+        (mode === 'reconcile' && (!ambiguous || options.reconcile !== undefined));
       const last = attempts.length - 1;
       if (!allowed || retriesUsed >= limits.maxRetries) {
         attempts[last] = { ...attempts[last]!, decision: 'stop' };
         return fail(error);
       }
-      const delayMs = retryAfterMs ?? backoffDelay(retriesUsed + 1, limits.backoffBaseMs, limits.backoffMaxMs);
+      const delayMs =
+        retryAfterMs ?? backoffDelay(retriesUsed + 1, limits.backoffBaseMs, limits.backoffMaxMs);
       if (Date.now() + delayMs >= deadline) {
         attempts[last] = { ...attempts[last]!, decision: 'stop' };
         return fail(error);
       }
       const reconcile = mode === 'reconcile' && ambiguous;
-      attempts[last] = { ...attempts[last]!, decision: reconcile ? 'reconcile' : 'retry', retryDelayMs: delayMs };
+      attempts[last] = {
+        ...attempts[last]!,
+        decision: reconcile ? 'reconcile' : 'retry',
+        retryDelayMs: delayMs,
+      };
       const reason = result.response ? `HTTP ${result.response.status}` : result.failure;
       safely(() =>
-        config.hooks?.onRetry?.({ provider, operation, attempt, delayMs, reason, next: reconcile ? 'reconcile' : 'retry' }),
+        config.hooks?.onRetry?.({
+          provider,
+          operation,
+          attempt,
+          delayMs,
+          reason,
+          next: reconcile ? 'reconcile' : 'retry',
+        }),
       );
-      logger.warn(`${provider} ${operation ?? ''} attempt ${attempt} failed (${reason}); ${reconcile ? 'reconciling' : 'retrying'} in ${delayMs} ms`);
+      logger.warn(
+        `${provider} ${operation ?? ''} attempt ${attempt} failed (${reason}); ${reconcile ? 'reconciling' : 'retrying'} in ${delayMs} ms`,
+      );
       try {
         await sleep(delayMs, signal);
       } catch (cause) {
@@ -375,7 +441,10 @@ function describe(cause: unknown): string {
   return String(cause);
 }
 
-function safeMap(mapper: ErrorBodyMapper | undefined, response: HttpResponse): Partial<PaymentsErrorInit> | undefined {
+function safeMap(
+  mapper: ErrorBodyMapper | undefined,
+  response: HttpResponse,
+): Partial<PaymentsErrorInit> | undefined {
   try {
     return mapper?.(response);
   } catch {

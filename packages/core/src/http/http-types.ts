@@ -40,7 +40,11 @@ export interface HttpResponse {
 
 /** What one request ended as: a response, or a record the reconcile step found. */
 export type HttpOutcome =
-  | { readonly kind: 'response'; readonly response: HttpResponse; readonly attempts: readonly AttemptRecord[] }
+  | {
+      readonly kind: 'response';
+      readonly response: HttpResponse;
+      readonly attempts: readonly AttemptRecord[];
+    }
   | { readonly kind: 'reconciled'; readonly value: unknown; readonly attempts: readonly AttemptRecord[] };
 
 /** Information given to the `onRequest` hook (headers and body already redacted). */

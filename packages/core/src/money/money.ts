@@ -24,7 +24,13 @@ export interface ParseMoneyOptions {
 const decimalPattern = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 function invalid(field: string, message: string): Err<PaymentsError> {
-  return Err(new PaymentsError({ code: 'validation', message: `${field}: ${message}`, fieldErrors: { [field]: [message] } }));
+  return Err(
+    new PaymentsError({
+      code: 'validation',
+      message: `${field}: ${message}`,
+      fieldErrors: { [field]: [message] },
+    }),
+  );
 }
 
 /**
@@ -44,7 +50,8 @@ export function parseMoney(
   options: ParseMoneyOptions = {},
 ): Result<Money, PaymentsError> {
   const field = options.field ?? 'amount';
-  if (!/^[A-Za-z]{3}$/.test(currency)) return invalid(field, `currency "${currency}" is not an ISO 4217 code`);
+  if (!/^[A-Za-z]{3}$/.test(currency))
+    return invalid(field, `currency "${currency}" is not an ISO 4217 code`);
   if (typeof value === 'number' && !Number.isFinite(value)) return invalid(field, 'must be a finite number');
   // String(number) gives the shortest round-trip form, so 10.5 -> "10.5"; exponent forms are refused below.
   const text = typeof value === 'number' ? String(value) : value.trim();
@@ -86,7 +93,10 @@ export function formatMoney(money: Money): string {
  */
 export function money(amountMinor: number, currency: string): Money {
   if (!Number.isSafeInteger(amountMinor)) {
-    throw new PaymentsError({ code: 'validation', message: `amountMinor must be a safe integer, got ${amountMinor}` });
+    throw new PaymentsError({
+      code: 'validation',
+      message: `amountMinor must be a safe integer, got ${amountMinor}`,
+    });
   }
   return { amountMinor, currency: currency.toUpperCase() };
 }

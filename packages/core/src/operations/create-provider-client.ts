@@ -4,7 +4,13 @@ import { hideInternals } from '../redaction/inspect-symbol.js';
 import type { CallOptions } from './call-options.js';
 import type { AnyOperation, OperationInput } from './operation.js';
 import type { OperationRuntime } from './operation-runtime.js';
-import type { MethodResult, OperationById, OperationsOf, ResourceMap, ResourceMethods } from './resource-methods.js';
+import type {
+  MethodResult,
+  OperationById,
+  OperationsOf,
+  ResourceMap,
+  ResourceMethods,
+} from './resource-methods.js';
 import { runOperation, runPagedOperation } from './run-operation.js';
 
 /** The generic part of every provider client: its operations, `execute` and resources. */
@@ -24,7 +30,12 @@ export type ProviderClient<R extends ResourceMap> = ResourceMethods<R> & {
   ): MethodResult<OperationById<R, Id>>;
 };
 
-function invoke(runtime: OperationRuntime, operation: AnyOperation, input: unknown, options?: CallOptions): unknown {
+function invoke(
+  runtime: OperationRuntime,
+  operation: AnyOperation,
+  input: unknown,
+  options?: CallOptions,
+): unknown {
   return operation.paging
     ? runPagedOperation(runtime, operation, input, options)
     : runOperation(runtime, operation, input, options);
@@ -34,7 +45,12 @@ function methodFor(runtime: OperationRuntime, operation: AnyOperation) {
   const positional = operation.positional;
   return (first?: unknown, second?: unknown, third?: unknown) => {
     if (positional !== undefined && (typeof first === 'string' || typeof first === 'number')) {
-      return invoke(runtime, operation, { ...(second as object | undefined), [positional]: first }, third as CallOptions);
+      return invoke(
+        runtime,
+        operation,
+        { ...(second as object | undefined), [positional]: first },
+        third as CallOptions,
+      );
     }
     return invoke(runtime, operation, first ?? {}, second as CallOptions);
   };
@@ -51,7 +67,10 @@ function methodFor(runtime: OperationRuntime, operation: AnyOperation) {
  * await client.contacts.retrieve('5f1e...');
  * ```
  */
-export function createProviderClient<R extends ResourceMap>(runtime: OperationRuntime, resources: R): ProviderClient<R> {
+export function createProviderClient<R extends ResourceMap>(
+  runtime: OperationRuntime,
+  resources: R,
+): ProviderClient<R> {
   const operations: AnyOperation[] = [];
   const byId = new Map<string, AnyOperation>();
   const client: Record<string, unknown> = {};

@@ -1,13 +1,19 @@
-import type { HttpResponse } from '../http/http-types.js';
-import type { Operation, PagingDefinition, RequestParts, Schema } from './operation.js';
-import type { OperationContext } from './operation.js';
-import type { RetryMode } from '../retry/retry-mode.js';
-import type { HttpMethod } from '../http/http-types.js';
 import type { Result } from 'ts-results-es';
 import type { PaymentsError } from '../errors/payments-error.js';
+import type { HttpMethod, HttpResponse } from '../http/http-types.js';
+import type { RetryMode } from '../retry/retry-mode.js';
+import type { Operation, OperationContext, PagingDefinition, RequestParts, Schema } from './operation.js';
 
 /** The declaration {@link defineOperation} takes. */
-export interface OperationDeclaration<Id extends string, In, InputShape, Wire, Out, Item, Positional extends string> {
+export interface OperationDeclaration<
+  Id extends string,
+  In,
+  InputShape,
+  Wire,
+  Out,
+  Item,
+  Positional extends string,
+> {
   /** `provider.resource.method`. */
   id: Id;
   /** HTTP method. */
@@ -39,7 +45,11 @@ export interface OperationDeclaration<Id extends string, In, InputShape, Wire, O
   /** Maps the validated body to the result (default: the body itself). */
   fromResponse?: (body: Wire, input: In, response: HttpResponse) => Out | undefined;
   /** Finds the record after an ambiguous failure (reconcile mode). */
-  reconcile?: (input: In, context: OperationContext, signal?: AbortSignal) => Promise<Result<Out | undefined, PaymentsError>> | undefined;
+  reconcile?: (
+    input: In,
+    context: OperationContext,
+    signal?: AbortSignal,
+  ) => Promise<Result<Out | undefined, PaymentsError>> | undefined;
   /** Paging of list operations. */
   paging?: PagingDefinition<In, Out, Item> | undefined;
 }

@@ -13,5 +13,7 @@ export interface OperationRuntime {
    * Unwraps a success envelope (connectFi `{code: "0", data}`); an `Err` turns a 2xx into
    * an error (an envelope that reports failure).
    */
-  readonly unwrap?: ((body: unknown, response: HttpResponse) => Result<unknown, Partial<PaymentsErrorInit>>) | undefined;
+  readonly unwrap?:
+    | ((body: unknown, response: HttpResponse) => Result<unknown, Partial<PaymentsErrorInit>>)
+    | undefined;
 }

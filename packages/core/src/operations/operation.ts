@@ -16,7 +16,11 @@ export interface OperationContext {
   /** Provider id. */
   readonly provider: string;
   /** Runs another operation of this client (used by reconcile lookups). */
-  run<In, Out>(operation: AnyOperation<In, Out>, input: In, options?: CallOptions): Promise<Result<Out, PaymentsError>>;
+  run<In, Out>(
+    operation: AnyOperation<In, Out>,
+    input: In,
+    options?: CallOptions,
+  ): Promise<Result<Out, PaymentsError>>;
 }
 
 /** How a list operation pages. The operation itself fetches one page. */
@@ -24,7 +28,11 @@ export interface PagingDefinition<In, Out, Item> {
   /** The records of one page. */
   items: (output: Out) => readonly Item[];
   /** The input of the next page, or `undefined` after the last page. */
-  next: (input: In, output: Out, state: { readonly pageNumber: number; readonly itemCount: number }) => In | undefined;
+  next: (
+    input: In,
+    output: Out,
+    state: { readonly pageNumber: number; readonly itemCount: number },
+  ) => In | undefined;
   /** The total number of records, when the provider says. */
   totalCount?: (output: Out) => number | undefined;
 }
@@ -73,19 +81,22 @@ export interface Operation<
   readonly fromResponse?: ((body: never, input: In, response: HttpResponse) => Out) | undefined;
   /** For `reconcile` operations: finds the record the input would have created. */
   readonly reconcile?:
-    | ((input: In, context: OperationContext, signal?: AbortSignal) => Promise<Result<Out | undefined, PaymentsError>>)
+    | ((
+        input: In,
+        context: OperationContext,
+        signal?: AbortSignal,
+      ) => Promise<Result<Out | undefined, PaymentsError>>)
     | undefined;
   /** Set on list operations: how pages follow each other. */
   readonly paging?: PagingDefinition<In, Out, Item> | undefined;
 }
 
 /** An operation with any types (for catalogues). */
-// biome-ignore lint/suspicious/noExplicitAny: catalogues hold operations of every shape.
 export type AnyOperation<In = any, Out = any> = Operation<string, In, Out, any, any, any>;
 
-// biome-ignore lint/suspicious/noExplicitAny: variance-free inference.
 /** The input a caller passes to an operation (before schema defaults). */
-export type OperationInput<Op> = Op extends Operation<string, any, any, infer Shape, any, any> ? Shape : never;
+export type OperationInput<Op> =
+  Op extends Operation<string, any, any, infer Shape, any, any> ? Shape : never;
 
 /** The result an operation resolves to. */
 export type OperationOutput<Op> = Op extends Operation<string, any, infer Out, any, any, any> ? Out : never;

@@ -1,6 +1,6 @@
 import { Err, Ok, type Result } from 'ts-results-es';
-import { PaymentsError } from '../errors/payments-error.js';
 import { mapHttpStatus } from '../errors/map-http-status.js';
+import { PaymentsError } from '../errors/payments-error.js';
 import type { HttpMethod, HttpRequest } from '../http/http-types.js';
 import { PageIterator } from '../paging/page-iterator.js';
 import type { RetryMode } from '../retry/retry-mode.js';
@@ -43,14 +43,29 @@ async function send(
     const derived = defaultRequest(operation, input);
     // A toRequest that shapes the query or body replaces the derived one entirely.
     const shaped = parts.query !== undefined || parts.json !== undefined || parts.form !== undefined;
-    request = { method: operation.method, ...(shaped ? { path: derived.path } : derived), ...parts, path: parts.path ?? derived.path };
+    request = {
+      method: operation.method,
+      ...(shaped ? { path: derived.path } : derived),
+      ...parts,
+      path: parts.path ?? derived.path,
+    };
   } catch (error) {
-    return Err(new PaymentsError({ ...context, code: 'validation', message: `${operation.id}: ${(error as Error).message}`, cause: error }));
+    return Err(
+      new PaymentsError({
+        ...context,
+        code: 'validation',
+        message: `${operation.id}: ${(error as Error).message}`,
+        cause: error,
+      }),
+    );
   }
   const operationContext: OperationContext = {
     provider: runtime.provider,
     run: (other, otherInput, otherOptions) =>
-      runOperation(runtime, other, otherInput, { ...otherOptions, signal: otherOptions?.signal ?? options.signal }) as never,
+      runOperation(runtime, other, otherInput, {
+        ...otherOptions,
+        signal: otherOptions?.signal ?? options.signal,
+      }) as never,
   };
   const reconcile = operation.reconcile;
   const outcome = await runtime.http.send(request, {
@@ -68,7 +83,8 @@ async function send(
   if (runtime.unwrap) {
     const unwrapped = runtime.unwrap(body, response);
     if (unwrapped.isErr()) {
-      const code = unwrapped.error.code ?? (response.status >= 300 ? mapHttpStatus(response.status) : 'provider_error');
+      const code =
+        unwrapped.error.code ?? (response.status >= 300 ? mapHttpStatus(response.status) : 'provider_error');
       return Err(
         new PaymentsError({
           ...context,
@@ -90,7 +106,13 @@ async function send(
   }
   if (!operation.fromResponse) return Ok(wire);
   try {
-    return Ok((operation.fromResponse as (body: unknown, input: unknown, response: unknown) => unknown)(wire, input, response));
+    return Ok(
+      (operation.fromResponse as (body: unknown, input: unknown, response: unknown) => unknown)(
+        wire,
+        input,
+        response,
+      ),
+    );
   } catch (error) {
     return Err(
       new PaymentsError({
@@ -115,7 +137,10 @@ export async function runOperation(
   rawInput: unknown,
   options: CallOptions = {},
 ): Promise<Result<unknown, PaymentsError>> {
-  const validated = validateInput(operation.input, rawInput, { provider: runtime.provider, operation: operation.id });
+  const validated = validateInput(operation.input, rawInput, {
+    provider: runtime.provider,
+    operation: operation.id,
+  });
   if (validated.isErr()) return validated;
   const input = operation.prepare ? operation.prepare(validated.value) : validated.value;
   return send(runtime, operation, input, options);
@@ -129,7 +154,10 @@ export function runPagedOperation(
   options: CallOptions = {},
 ): PageIterator<unknown> {
   const paging = operation.paging!;
-  const validated = validateInput(operation.input, rawInput ?? {}, { provider: runtime.provider, operation: operation.id });
+  const validated = validateInput(operation.input, rawInput ?? {}, {
+    provider: runtime.provider,
+    operation: operation.id,
+  });
   let itemCount = 0;
   return new PageIterator<unknown, unknown>(
     validated.isOk() ? validated.value : undefined,

@@ -18,7 +18,9 @@ export type PageLoader<T, Cursor> = (
   cursor: Cursor,
   pageNumber: number,
   signal: AbortSignal,
-) => Promise<Result<{ page: Omit<Page<T>, 'hasMore' | 'pageNumber'>; next: Cursor | undefined }, PaymentsError>>;
+) => Promise<
+  Result<{ page: Omit<Page<T>, 'hasMore' | 'pageNumber'>; next: Cursor | undefined }, PaymentsError>
+>;
 
 /** Options of {@link PageIterator}. */
 export interface PageIteratorOptions {
@@ -62,14 +64,20 @@ export class PageIterator<T, Cursor = unknown> implements AsyncIterable<T> {
     const prefetch = this.#options.prefetch ?? true;
     try {
       let pageNumber = 1;
-      let pending: ReturnType<PageLoader<T, Cursor>> | undefined = this.#load(this.#first, pageNumber, controller.signal);
+      let pending: ReturnType<PageLoader<T, Cursor>> | undefined = this.#load(
+        this.#first,
+        pageNumber,
+        controller.signal,
+      );
       while (pending) {
         const result: Awaited<ReturnType<PageLoader<T, Cursor>>> = await pending;
         if (result.isErr()) throw result.error;
-        const { page, next }: { page: Omit<Page<T>, 'hasMore' | 'pageNumber'>; next: Cursor | undefined } = result.value;
+        const { page, next }: { page: Omit<Page<T>, 'hasMore' | 'pageNumber'>; next: Cursor | undefined } =
+          result.value;
         pending = undefined;
         const nextNumber = pageNumber + 1;
-        const loadNext = (): ReturnType<PageLoader<T, Cursor>> | undefined => (next === undefined ? undefined : this.#load(next, nextNumber, controller.signal));
+        const loadNext = (): ReturnType<PageLoader<T, Cursor>> | undefined =>
+          next === undefined ? undefined : this.#load(next, nextNumber, controller.signal);
         if (prefetch) pending = loadNext();
         yield { ...page, pageNumber, hasMore: next !== undefined };
         if (!prefetch) pending = loadNext();
@@ -90,7 +98,10 @@ export class PageIterator<T, Cursor = unknown> implements AsyncIterable<T> {
   /** The first page only. */
   async firstPage(): Promise<Result<Page<T>, PaymentsError>> {
     try {
-      for await (const page of new PageIterator(this.#first, this.#load, { ...this.#options, prefetch: false }).pages()) {
+      for await (const page of new PageIterator(this.#first, this.#load, {
+        ...this.#options,
+        prefetch: false,
+      }).pages()) {
         return Ok(page);
       }
       return Ok({ items: [], pageNumber: 1, hasMore: false });
@@ -102,7 +113,13 @@ export class PageIterator<T, Cursor = unknown> implements AsyncIterable<T> {
   /** Collects records up to `limit` (required, so a huge list is never loaded by accident). */
   async toArray(options: { limit: number }): Promise<Result<T[], PaymentsError>> {
     if (!Number.isInteger(options.limit) || options.limit < 0) {
-      return Err(new PaymentsError({ code: 'validation', message: 'toArray: limit must be a non-negative integer.', fieldErrors: { limit: ['must be a non-negative integer'] } }));
+      return Err(
+        new PaymentsError({
+          code: 'validation',
+          message: 'toArray: limit must be a non-negative integer.',
+          fieldErrors: { limit: ['must be a non-negative integer'] },
+        }),
+      );
     }
     const items: T[] = [];
     if (options.limit === 0) return Ok(items);

@@ -100,7 +100,10 @@ export class Redactor {
       const secret =
         sensitiveKeys.has(normalised) &&
         (!keysSecretOnlyAsStrings.has(normalised) || (typeof field === 'string' && /\d{6,}/.test(field)));
-      copy[key] = secret && field !== null && field !== undefined && field !== '' ? REDACTED : this.value(field, depth + 1);
+      copy[key] =
+        secret && field !== null && field !== undefined && field !== ''
+          ? REDACTED
+          : this.value(field, depth + 1);
     }
     return copy;
   }
@@ -109,7 +112,10 @@ export class Redactor {
   headers(headers: Record<string, string>): Record<string, string> {
     const copy: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
-      copy[name] = isSensitiveKey(name) || /key|token|secret|user-id|developer-id/i.test(name) ? REDACTED : this.text(value);
+      copy[name] =
+        isSensitiveKey(name) || /key|token|secret|user-id|developer-id/i.test(name)
+          ? REDACTED
+          : this.text(value);
     }
     return copy;
   }

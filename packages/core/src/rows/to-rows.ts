@@ -21,7 +21,9 @@ export interface ToRowsOptions<T> {
 
 function recordRow(record: unknown, shared: Record<string, unknown> | undefined): WorkflowRow {
   const fields: Record<string, unknown> =
-    record !== null && typeof record === 'object' && !Array.isArray(record) ? { ...(record as object) } : { value: record };
+    record !== null && typeof record === 'object' && !Array.isArray(record)
+      ? { ...(record as object) }
+      : { value: record };
   // The provider's own `status` would collide with the row status, so it moves to `providerStatus`.
   if ('status' in fields) {
     fields.providerStatus = fields.status;

@@ -1,10 +1,10 @@
 // A tiny provider used by core's own tests: a ledger of charges with a client reference,
 // declared with defineOperation and simulated with @payweave/testing.
 import { createSimulator, json, newHexId, type Simulator } from '@payweave/testing';
-import * as z from 'zod/mini';
 import { Ok } from 'ts-results-es';
-import { staticHeaders } from '../auth/static-headers.js';
+import * as z from 'zod/mini';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
+import { staticHeaders } from '../auth/static-headers.js';
 import type { CoreOptions } from '../core-options.js';
 import { decimalAmount } from '../money/decimal-amount-schema.js';
 import { createProviderClient } from '../operations/create-provider-client.js';

@@ -54,7 +54,11 @@ export function createTokenServiceSimulator(): Simulator<TokenServiceState> {
           state.refreshToken = `refresh-${next}`;
           const accessToken = `access-${next}`;
           state.accessTokens.add(accessToken);
-          return json(200, { access_token: accessToken, refresh_token: state.refreshToken, expires_in: 3600 });
+          return json(200, {
+            access_token: accessToken,
+            refresh_token: state.refreshToken,
+            expires_in: 3600,
+          });
         },
       },
       {

@@ -75,7 +75,9 @@ export function createSimulator<State>(definition: SimulatorDefinition<State>): 
       const params = matchPath(candidate.path, request.path);
       if (params) return candidate.handle({ ...request, params }, simulator.state);
     }
-    return definition.notFound?.({ ...request, params: {} }) ?? { status: 404, body: { message: 'Not found' } };
+    return (
+      definition.notFound?.({ ...request, params: {} }) ?? { status: 404, body: { message: 'Not found' } }
+    );
   };
 
   const simulator: Simulator<State> = {
@@ -134,7 +136,11 @@ async function applyFault(
     case 'status':
       return {
         kind: 'respond',
-        response: { status: fault.status, body: fault.body ?? { message: `Simulated ${fault.status}` }, ...(fault.headers ? { headers: fault.headers } : {}) },
+        response: {
+          status: fault.status,
+          body: fault.body ?? { message: `Simulated ${fault.status}` },
+          ...(fault.headers ? { headers: fault.headers } : {}),
+        },
       };
     case 'reset':
       if (fault.afterHandling) await route();
@@ -147,7 +153,11 @@ async function applyFault(
       const response = fault.afterHandling ? await route() : { status: fault.status ?? 200, body: {} };
       return {
         kind: 'respond',
-        response: { status: fault.status ?? response.status, text: `${truncatedBody(response)}<<not json`, headers: { 'content-type': 'application/json' } },
+        response: {
+          status: fault.status ?? response.status,
+          text: `${truncatedBody(response)}<<not json`,
+          headers: { 'content-type': 'application/json' },
+        },
       };
     }
     case 'delay':

@@ -49,7 +49,11 @@ export class FaultScript {
   }
 
   /** The next `count` matching requests answer `status` (with `body` and `headers`). */
-  failNext(count: number, status: number, options: { body?: unknown; headers?: Record<string, string>; match?: FaultMatch } = {}): this {
+  failNext(
+    count: number,
+    status: number,
+    options: { body?: unknown; headers?: Record<string, string>; match?: FaultMatch } = {},
+  ): this {
     const action: FaultAction = { type: 'status', status };
     if (options.body !== undefined) action.body = options.body;
     if (options.headers) action.headers = options.headers;
@@ -58,17 +62,30 @@ export class FaultScript {
 
   /** The next matching request has its connection reset (after the route ran, with `afterHandling`). */
   resetNext(match: FaultMatch = {}, options: { afterHandling?: boolean; times?: number } = {}): this {
-    return this.add({ type: 'reset', afterHandling: options.afterHandling ?? false }, { match, times: options.times ?? 1 });
+    return this.add(
+      { type: 'reset', afterHandling: options.afterHandling ?? false },
+      { match, times: options.times ?? 1 },
+    );
   }
 
   /** The next matching request's body stalls for `ms`. */
-  stallNext(ms: number, match: FaultMatch = {}, options: { afterHandling?: boolean; times?: number } = {}): this {
-    return this.add({ type: 'stall', ms, afterHandling: options.afterHandling ?? false }, { match, times: options.times ?? 1 });
+  stallNext(
+    ms: number,
+    match: FaultMatch = {},
+    options: { afterHandling?: boolean; times?: number } = {},
+  ): this {
+    return this.add(
+      { type: 'stall', ms, afterHandling: options.afterHandling ?? false },
+      { match, times: options.times ?? 1 },
+    );
   }
 
   /** The next matching request gets a body that is not JSON. */
   malformedNext(match: FaultMatch = {}, options: { afterHandling?: boolean; times?: number } = {}): this {
-    return this.add({ type: 'malformed', afterHandling: options.afterHandling ?? false }, { match, times: options.times ?? 1 });
+    return this.add(
+      { type: 'malformed', afterHandling: options.afterHandling ?? false },
+      { match, times: options.times ?? 1 },
+    );
   }
 
   /** The next matching request is answered after `ms`. */

@@ -36,7 +36,10 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 function write(response: ServerResponse, outcome: Extract<SimOutcome, { kind: 'respond' | 'stall' }>): void {
   const sim = outcome.response;
   const text = sim.text ?? (sim.body === undefined ? '' : JSON.stringify(sim.body));
-  const headers: Record<string, string> = { ...(text && sim.text === undefined ? { 'content-type': 'application/json' } : {}), ...sim.headers };
+  const headers: Record<string, string> = {
+    ...(text && sim.text === undefined ? { 'content-type': 'application/json' } : {}),
+    ...sim.headers,
+  };
   if (outcome.kind === 'stall') {
     response.writeHead(sim.status, headers);
     response.write(truncatedBody(sim));

@@ -9,8 +9,10 @@ interface Handler {
 
 function toResponse(outcome: Extract<SimOutcome, { kind: 'respond' }>): Response {
   const sim = outcome.response;
-  if (sim.text !== undefined) return new HttpResponse(sim.text, { status: sim.status, headers: sim.headers ?? {} });
-  if (sim.body === undefined) return new HttpResponse(null, { status: sim.status, headers: sim.headers ?? {} });
+  if (sim.text !== undefined)
+    return new HttpResponse(sim.text, { status: sim.status, headers: sim.headers ?? {} });
+  if (sim.body === undefined)
+    return new HttpResponse(null, { status: sim.status, headers: sim.headers ?? {} });
   return HttpResponse.json(sim.body, { status: sim.status, headers: sim.headers ?? {} });
 }
 
