@@ -6,12 +6,12 @@
  * @packageDocumentation
  */
 export { type CapturingLogger, captureLogger, findSecrets } from './capture-logger.js';
+export * from './connectfi/index.js';
+export * from './leadconnector/index.js';
+export * from './paya/index.js';
+export * from './payconnect/index.js';
 export { createSimulator, type Simulator, type SimulatorDefinition } from './simulator/create-simulator.js';
 export { type FaultAction, type FaultMatch, FaultScript } from './simulator/fault-script.js';
 export { matchPath } from './simulator/match-path.js';
 export { json, newHexId } from './simulator/sim-helpers.js';
 export type { LoggedRequest, SimOutcome, SimRequest, SimResponse, SimRoute } from './simulator/sim-types.js';
-export * from './connectfi/index.js';
-export * from './leadconnector/index.js';
-export * from './payconnect/index.js';
-export * from './paya/index.js';
