@@ -1,1 +1,65 @@
-export {};
+/**
+ * `@payweave/leadconnector`: the LeadConnector (HighLevel) Payments API v2 — orders,
+ * fulfillments, notes, transactions, subscriptions, coupons, custom providers,
+ * white-label providers and OAuth — with token rotation and a per-location rate limiter.
+ *
+ * @packageDocumentation
+ */
+export {
+  createLeadConnector,
+  type LeadConnectorClient,
+  type LeadConnectorOAuthSession,
+  type LeadConnectorResources,
+  leadConnectorResources,
+} from './leadconnector-client.js';
+export {
+  LEADCONNECTOR_API_VERSION,
+  LEADCONNECTOR_BASE_URL,
+  LEADCONNECTOR_RATE_LIMIT,
+} from './leadconnector-constants.js';
+export { mapLeadConnectorError } from './leadconnector-errors.js';
+export {
+  createLeadConnectorRateLimiter,
+  type LeadConnectorRateLimiter,
+  type RateLimiterOptions,
+} from './leadconnector-rate-limiter.js';
+export {
+  type LeadConnectorOAuthSettings,
+  type LeadConnectorSettings,
+  leadConnectorEnvironment,
+} from './leadconnector-settings.js';
+export type { SuccessOutput } from './common-schemas.js';
+export {
+  createOrderFulfillment,
+  listOrderFulfillments,
+  listOrderNotes,
+  listOrders,
+  orderOperations,
+  recordOrderPayment,
+  retrieveOrder,
+} from './orders/order-operations.js';
+export type { CreateFulfillmentOutput, Fulfillment, ListFulfillmentsOutput, Order, OrderList, OrderSummary } from './orders/order-schemas.js';
+export { listTransactions, retrieveTransaction, transactionOperations } from './transactions/transaction-operations.js';
+export type { Transaction, TransactionList } from './transactions/transaction-schemas.js';
+export { listSubscriptions, retrieveSubscription, subscriptionOperations } from './subscriptions/subscription-operations.js';
+export type { Subscription, SubscriptionList } from './subscriptions/subscription-schemas.js';
+export { couponOperations, createCoupon, deleteCoupon, listCoupons, retrieveCoupon, updateCoupon } from './coupons/coupon-operations.js';
+export type { Coupon, CouponList } from './coupons/coupon-schemas.js';
+export {
+  connectCustomProvider,
+  createCustomProvider,
+  customProviderOperations,
+  deleteCustomProvider,
+  disconnectCustomProvider,
+  getCustomProviderConfig,
+  updateCustomProviderCapabilities,
+} from './custom-providers/custom-provider-operations.js';
+export type { CustomProvider } from './custom-providers/custom-provider-schemas.js';
+export {
+  createWhiteLabelProvider,
+  listWhiteLabelProviders,
+  whiteLabelProviderOperations,
+} from './white-label-providers/white-label-provider-operations.js';
+export type { WhiteLabelProvider, WhiteLabelProviderList } from './white-label-providers/white-label-provider-schemas.js';
+export { exchangeCode, locationToken, oauthOperations, refreshToken } from './oauth/oauth-operations.js';
+export type { LocationTokenResponse, TokenResponse } from './oauth/oauth-schemas.js';
