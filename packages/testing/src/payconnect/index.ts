@@ -1,2 +1,8 @@
-// The payconnect simulator; filled by the payconnect provider work.
-export {};
+export {
+  createPayConnectSimulator,
+  type PayConnectSimulator,
+  type PayConnectSimulatorOptions,
+  payConnectSandboxUrl,
+  payConnectSimulatorApiKey,
+} from './payconnect-simulator.js';
+export { type PayConnectSimInvoice, type PayConnectSimState, seedInvoices as seedPayConnectInvoices } from './payconnect-sim-state.js';

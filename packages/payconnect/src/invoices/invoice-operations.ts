@@ -1,0 +1,185 @@
+import { defineOperation, type RequestParts } from '@payweave/core';
+import { type PayConnectRouteTable, payConnectRoutes } from '../routes.js';
+import {
+  createInvoiceInput,
+  invoiceOutput,
+  payInvoiceInput,
+  retrieveInvoiceInput,
+  searchInvoicesInput,
+  searchPageOutput,
+  sendInvoiceEmailInput,
+  updateInvoiceInput,
+  voidInvoiceInput,
+} from './invoice-schemas.js';
+import type { PayConnectInvoice, PayConnectSearchPage } from './invoice-types.js';
+
+/** Default search page size. */
+export const defaultSearchPageSize = 50;
+
+const docsUrl = 'https://github.com/payweave/payweave/tree/main/packages/payconnect#assumed-wire-contract';
+
+function fill(path: string, invoiceId: string): string {
+  return path.replace('{invoiceId}', encodeURIComponent(invoiceId));
+}
+
+function withAmounts<T extends { unitPrice: string | number }>(items: readonly T[]): (T & { unitPrice: string })[] {
+  // PayConnect amounts are decimal strings on the wire (assumed); numbers are sent as their exact text.
+  return items.map((item) => ({ ...item, unitPrice: String(item.unitPrice) }));
+}
+
+function invoiceBody<T extends { lineItems?: readonly { unitPrice: string | number }[] | undefined }>(fields: T) {
+  return fields.lineItems ? { ...fields, lineItems: withAmounts(fields.lineItems) } : fields;
+}
+
+/**
+ * Builds the invoice operations from a route table (the client builds them from its own,
+ * possibly overridden, table).
+ */
+export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnectRoutes) {
+  const create = defineOperation({
+    id: 'payconnect.invoices.create',
+    method: routes.createInvoice.method,
+    path: routes.createInvoice.path,
+    summary: 'Create an invoice (status Draft); the response carries invoiceId and correlationId.',
+    input: createInvoiceInput,
+    output: invoiceOutput,
+    // No client reference to look the invoice up by after an ambiguous failure, so never resend.
+    retry: 'never',
+    docsUrl,
+    toRequest: (input): RequestParts => ({ path: routes.createInvoice.path, json: invoiceBody(input) }),
+    fromResponse: (body): PayConnectInvoice => body,
+  });
+
+  const search = defineOperation({
+    id: 'payconnect.invoices.search',
+    method: routes.searchInvoices.method,
+    path: routes.searchInvoices.path,
+    summary: 'Search invoices by filters; the iterator pages through every result itself.',
+    description: 'Body `{ filters, page, pageSize }` (assumed). Page size 1-100, default 50.',
+    input: searchInvoicesInput,
+    output: searchPageOutput,
+    retry: 'safe',
+    docsUrl,
+    toRequest: (input): RequestParts => ({
+      path: routes.searchInvoices.path,
+      json: { filters: input.filters ?? {}, page: input.page ?? 1, pageSize: input.pageSize ?? defaultSearchPageSize },
+    }),
+    fromResponse: (body): PayConnectSearchPage => body,
+    paging: {
+      items: (output): PayConnectInvoice[] => output.invoices,
+      next: (input, output, state) => {
+        const page = output.pagination?.page ?? input.page ?? 1;
+        const pageSize = input.pageSize ?? defaultSearchPageSize;
+        const { totalPages, totalCount } = output.pagination ?? {};
+        const more =
+          totalPages !== undefined
+            ? page < totalPages
+            : totalCount !== undefined
+              ? state.itemCount < totalCount
+              : output.invoices.length >= pageSize;
+        return more ? { ...input, page: page + 1 } : undefined;
+      },
+      totalCount: (output) => output.pagination?.totalCount,
+    },
+  });
+
+  const retrieve = defineOperation({
+    id: 'payconnect.invoices.retrieve',
+    method: routes.retrieveInvoice.method,
+    path: routes.retrieveInvoice.path,
+    summary: 'Get one invoice by id; falls back to search by invoiceId when the direct route answers 401.',
+    input: retrieveInvoiceInput,
+    output: invoiceOutput,
+    retry: 'safe',
+    positional: 'invoiceId',
+    docsUrl,
+    toRequest: (input): RequestParts => ({ path: fill(routes.retrieveInvoice.path, input.invoiceId), json: undefined }),
+    fromResponse: (body): PayConnectInvoice => body,
+  });
+
+  const update = defineOperation({
+    id: 'payconnect.invoices.update',
+    method: routes.updateInvoice.method,
+    path: routes.updateInvoice.path,
+    summary: 'Update an invoice that has no payments yet.',
+    input: updateInvoiceInput,
+    output: invoiceOutput,
+    // A PUT of the same fields is idempotent.
+    retry: 'safe',
+    positional: 'invoiceId',
+    docsUrl,
+    toRequest: ({ invoiceId, ...fields }): RequestParts => ({ path: fill(routes.updateInvoice.path, invoiceId), json: invoiceBody(fields) }),
+    fromResponse: (body): PayConnectInvoice => body,
+  });
+
+  const pay = defineOperation({
+    id: 'payconnect.invoices.pay',
+    method: routes.payInvoice.method,
+    path: routes.payInvoice.path,
+    summary: 'Pay an invoice, fully or partially (status PartiallyPaid or Paid).',
+    input: payInvoiceInput,
+    output: invoiceOutput,
+    // Moves money and PayConnect offers no idempotency key: resend only if it never left.
+    retry: 'never',
+    positional: 'invoiceId',
+    docsUrl,
+    toRequest: ({ invoiceId, amount, ...rest }): RequestParts => ({
+      path: fill(routes.payInvoice.path, invoiceId),
+      json: { ...rest, amount: String(amount) },
+    }),
+    fromResponse: (body): PayConnectInvoice => body,
+  });
+
+  const sendEmail = defineOperation({
+    id: 'payconnect.invoices.sendEmail',
+    method: routes.sendInvoiceEmail.method,
+    path: routes.sendInvoiceEmail.path,
+    summary: 'Email an invoice to its customer (a Draft becomes Sent).',
+    input: sendInvoiceEmailInput,
+    output: invoiceOutput,
+    // A resend would email the customer twice.
+    retry: 'never',
+    positional: 'invoiceId',
+    docsUrl,
+    toRequest: ({ invoiceId, ...rest }): RequestParts => ({ path: fill(routes.sendInvoiceEmail.path, invoiceId), json: rest }),
+    fromResponse: (body): PayConnectInvoice => body,
+  });
+
+  const voidInvoice = defineOperation({
+    id: 'payconnect.invoices.void',
+    method: routes.voidInvoice.method,
+    path: routes.voidInvoice.path,
+    summary: 'Void an invoice that has no payments.',
+    input: voidInvoiceInput,
+    output: invoiceOutput,
+    // Voiding twice ends in the same state (the second answers "already void").
+    retry: 'safe',
+    positional: 'invoiceId',
+    docsUrl,
+    toRequest: ({ invoiceId, ...rest }): RequestParts => ({ path: fill(routes.voidInvoice.path, invoiceId), json: rest }),
+    fromResponse: (body): PayConnectInvoice => body,
+  });
+
+  return { create, search, retrieve, update, pay, sendEmail, void: voidInvoice };
+}
+
+/** The invoice operations on the assumed route table. */
+export const invoiceOperations = buildInvoiceOperations();
+
+/** `payconnect.invoices.create` (assumed table). */
+export const createInvoice = invoiceOperations.create;
+/** `payconnect.invoices.search` (assumed table). */
+export const searchInvoices = invoiceOperations.search;
+/** `payconnect.invoices.retrieve` (assumed table, direct route only; the client adds the search fallback). */
+export const retrieveInvoice = invoiceOperations.retrieve;
+/** `payconnect.invoices.update` (assumed table). */
+export const updateInvoice = invoiceOperations.update;
+/** `payconnect.invoices.pay` (assumed table). */
+export const payInvoice = invoiceOperations.pay;
+/** `payconnect.invoices.sendEmail` (assumed table). */
+export const sendInvoiceEmail = invoiceOperations.sendEmail;
+/** `payconnect.invoices.void` (assumed table). */
+export const voidInvoice = invoiceOperations.void;
+
+/** The invoice operations, as built for one route table. */
+export type PayConnectInvoiceOperations = ReturnType<typeof buildInvoiceOperations>;
