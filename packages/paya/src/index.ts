@@ -1,1 +1,67 @@
-export {};
+/**
+ * `@payweave/paya`: Paya Connect (location infos, contacts, card and ACH transactions,
+ * paylinks) on the payweave core.
+ *
+ * @packageDocumentation
+ */
+export { contactOperations, createContact, deleteContact, listContacts, retrieveContact, updateContact } from './contacts/contact-operations.js';
+export { type ContactRecord, contactExpands, type PayaContact } from './contacts/contact-schemas.js';
+export { findLocationDefaults, listLocationInfos, locationInfoOperations } from './location-infos/location-info-operations.js';
+export type { PayaLocationDefaults, PayaLocationInfo, PayaProductTransaction } from './location-infos/location-info-schemas.js';
+export { createPaya, type PayaClient, type PayaLocationInfoMethods, type PayaResources, payaResources } from './paya-client.js';
+export { mapPayaError } from './paya-errors.js';
+export {
+  type PayaEnvironment,
+  type PayaSettings,
+  payaEnvironments,
+  payaEnvironmentVariables,
+  type ResolvedPayaSettings,
+  resolvePayaSettings,
+} from './paya-settings.js';
+export { PAYA_PACKAGE_VERSION } from './paya-version.js';
+export {
+  createPaylink,
+  deletePaylink,
+  listPaylinks,
+  paylinkOperations,
+  resendPaylink,
+  retrievePaylink,
+  updatePaylink,
+} from './paylinks/paylink-operations.js';
+export { type PayaPaylink, type PaylinkRecord, paylinkExpands } from './paylinks/paylink-schemas.js';
+export {
+  type PaylinkDeliveryName,
+  type PaylinkStatusName,
+  paylinkDeliveryMethods,
+  paylinkDeliveryName,
+  paylinkStatuses,
+  paylinkStatusName,
+} from './paylinks/paylink-status.js';
+export { type NamedDateRange, namedDateRanges } from './shared/paya-filters.js';
+export type { ListMeta, ListPage } from './shared/paya-paging.js';
+export {
+  authComplete,
+  authOnly,
+  avsOnly,
+  credit,
+  debit,
+  listTransactions,
+  newTransactionApiId,
+  refund,
+  retrieveTransaction,
+  sale,
+  transactionOperations,
+  voidTransaction,
+} from './transactions/transaction-operations.js';
+export { achSecCodes, type PayaTransaction, type TransactionRecord, transactionExpands } from './transactions/transaction-schemas.js';
+export {
+  type TransactionReasonName,
+  type TransactionStatusName,
+  type TransactionTypeName,
+  transactionReasonName,
+  transactionReasons,
+  transactionStatuses,
+  transactionStatusName,
+  transactionTypeName,
+  transactionTypes,
+} from './transactions/transaction-status.js';
