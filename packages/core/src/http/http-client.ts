@@ -12,7 +12,7 @@ import { defaultRetrySettings, type RetryMode, type RetrySettings } from '../ret
 import { sleep } from '../retry/sleep.js';
 import { buildUrl } from './build-url.js';
 import { classifyFailure, type FailureKind } from './classify-failure.js';
-import type { HttpHooks, HttpOutcome, HttpRequest, HttpResponse } from './http-types.js';
+import type { HttpHooks, HttpOutcome, HttpRequest, HttpResponse, RequestEvent } from './http-types.js';
 import { parseBody } from './parse-body.js';
 
 /** The provider-specific part of turning a failed response into a {@link PaymentsError}. */
@@ -142,6 +142,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   const settings: RetrySettings = { ...defaultRetrySettings, ...stripUndefined(config.retry ?? {}) };
   const redactor = config.redactor ?? new Redactor();
   const logger = withLevel(config.logger, config.logLevel);
+  const debugEnabled = config.logger !== undefined && config.logLevel === 'debug';
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...config.headers };
   if (config.userAgent) baseHeaders['user-agent'] = config.userAgent;
   const transport = ky.create({
@@ -206,22 +207,25 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       body = form;
       sentHeaders['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const event = {
-      provider,
-      operation,
-      attempt,
-      method: request.method,
-      url: redactor.text(url),
-      headers: redactor.headers(sentHeaders),
-      body: redactor.value(request.json ?? request.form),
-    };
-    safely(() => config.hooks?.onRequest?.(event));
-    logger.debug(`${provider} -> ${request.method} ${event.url}`, {
-      operation,
-      attempt,
-      headers: event.headers,
-      body: event.body,
-    });
+    // Redacted copies cost real time per call, so they are built only when someone will see them.
+    const observed = debugEnabled || config.hooks?.onRequest !== undefined || config.hooks?.onResponse !== undefined;
+    const event: RequestEvent | undefined = observed
+      ? {
+          provider,
+          operation,
+          attempt,
+          method: request.method,
+          url: redactor.text(url),
+          headers: redactor.headers(sentHeaders),
+          body: redactor.value(request.json ?? request.form),
+        }
+      : undefined;
+    if (event) {
+      safely(() => config.hooks?.onRequest?.(event));
+      if (debugEnabled) {
+        logger.debug(`${provider} -> ${request.method} ${event.url}`, { operation, attempt, headers: event.headers, body: event.body });
+      }
+    }
     const started = performance.now();
     try {
       const raw = await transport(url, {
@@ -233,13 +237,17 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       const text = await readText(raw, controller.signal);
       const parsed = parseBody(text, raw.headers.get('content-type'));
       const response: HttpResponse = { status: raw.status, headers: raw.headers, text, ...parsed };
-      const durationMs = Math.round(performance.now() - started);
-      safely(() => config.hooks?.onResponse?.({ ...event, status: raw.status, durationMs }));
-      logger.debug(`${provider} <- ${raw.status} ${request.method} ${event.url} (${durationMs} ms)`, {
-        operation,
-        attempt,
-        body: redactor.value(parsed.body),
-      });
+      if (event) {
+        const durationMs = Math.round(performance.now() - started);
+        safely(() => config.hooks?.onResponse?.({ ...event, status: raw.status, durationMs }));
+        if (debugEnabled) {
+          logger.debug(`${provider} <- ${raw.status} ${request.method} ${event.url} (${durationMs} ms)`, {
+            operation,
+            attempt,
+            body: redactor.value(parsed.body),
+          });
+        }
+      }
       return { response };
     } catch (error) {
       return { failure: classifyFailure(error, timedOut, signal?.aborted === true), cause: error };
