@@ -94,4 +94,11 @@ describe('PageIterator', () => {
       }
     }).rejects.toThrow('down');
   });
+
+  it('map transforms every record lazily', async () => {
+    const calls: number[] = [];
+    const mapped = new PageIterator(0, numbers(30, 10, calls)).map((item) => item.n * 2);
+    expect(calls).toEqual([]);
+    expect((await mapped.toArray({ limit: 12 })).unwrap()).toEqual(Array.from({ length: 12 }, (_, index) => index * 2));
+  });
 });

@@ -55,6 +55,22 @@ export class PageIterator<T, Cursor = unknown> implements AsyncIterable<T> {
     this.#options = options;
   }
 
+  /**
+   * A new iterator over the same pages with each record transformed (the facade's unified
+   * views are built this way); nothing is fetched until it is iterated.
+   */
+  map<U>(transform: (item: T) => U): PageIterator<U, Cursor> {
+    const load = this.#load;
+    return new PageIterator<U, Cursor>(
+      this.#first,
+      async (cursor, pageNumber, signal) => {
+        const result = await load(cursor, pageNumber, signal);
+        return result.map(({ page, next }) => ({ page: { ...page, items: page.items.map(transform) }, next }));
+      },
+      this.#options,
+    );
+  }
+
   /** Yields whole pages. */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     const controller = new AbortController();
