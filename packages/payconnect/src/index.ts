@@ -28,10 +28,24 @@ export {
   updateInvoiceInput,
   voidInvoiceInput,
 } from './invoices/invoice-schemas.js';
-export { type PayConnectInvoiceStatus, payableInvoiceStatuses, payConnectInvoiceStatuses } from './invoices/invoice-status.js';
-export type { PayConnectInvoice, PayConnectIssuedSession, PayConnectPagination, PayConnectSearchPage } from './invoices/invoice-types.js';
+export {
+  type PayConnectInvoiceStatus,
+  payableInvoiceStatuses,
+  payConnectInvoiceStatuses,
+} from './invoices/invoice-status.js';
+export type {
+  PayConnectInvoice,
+  PayConnectIssuedSession,
+  PayConnectPagination,
+  PayConnectSearchPage,
+} from './invoices/invoice-types.js';
 export type { RetrieveInvoiceInput, RetrieveInvoiceMethod } from './invoices/retrieve-with-fallback.js';
-export { createPayConnect, type PayConnectClient, type PayConnectResources, type PayConnectWorkflow } from './payconnect-client.js';
+export {
+  createPayConnect,
+  type PayConnectClient,
+  type PayConnectResources,
+  type PayConnectWorkflow,
+} from './payconnect-client.js';
 export { mapPayConnectError } from './payconnect-errors.js';
 export {
   type PayConnectEnvironment,
@@ -47,7 +61,11 @@ export {
   payConnectRoutes,
   resolvePayConnectRoutes,
 } from './routes.js';
-export { buildSessionOperations, type PayConnectSessionOperations, sessionOperations } from './sessions/session-operations.js';
+export {
+  buildSessionOperations,
+  type PayConnectSessionOperations,
+  sessionOperations,
+} from './sessions/session-operations.js';
 export type { PayConnectSessionView } from './sessions/session-view.js';
 export type { PayConnectConnectionCheck, PayConnectConnectionReport } from './test-connection.js';
 export {

@@ -17,7 +17,11 @@ import { buildInvoiceOperations, type PayConnectInvoiceOperations } from './invo
 import type { PayConnectIssuedSession, PayConnectSearchPage } from './invoices/invoice-types.js';
 import { type RetrieveInvoiceMethod, retrieveWithFallback } from './invoices/retrieve-with-fallback.js';
 import { mapPayConnectError } from './payconnect-errors.js';
-import { type PayConnectSettings, payConnectPackageVersion, resolvePayConnectSettings } from './payconnect-settings.js';
+import {
+  type PayConnectSettings,
+  payConnectPackageVersion,
+  resolvePayConnectSettings,
+} from './payconnect-settings.js';
 import type { PayConnectRouteTable } from './routes.js';
 import { buildSessionOperations } from './sessions/session-operations.js';
 import { createSessionView, type PayConnectSessionView } from './sessions/session-view.js';
@@ -128,7 +132,9 @@ export function createPayConnect(settings: PayConnectSettings = {}): PayConnectC
     input: OperationInput<OperationById<PayConnectResources, Id>>,
     options?: CallOptions,
   ): MethodResult<OperationById<PayConnectResources, Id>> =>
-    (id === invoices.retrieve.id ? retrieve(input as { invoiceId: string }, options) : base.execute(id, input, options)) as never;
+    (id === invoices.retrieve.id
+      ? retrieve(input as { invoiceId: string }, options)
+      : base.execute(id, input, options)) as never;
 
   const client: PayConnectClient = {
     provider: base.provider,

@@ -24,7 +24,8 @@ export function mapPayConnectError(response: HttpResponse): Partial<PaymentsErro
       }
     } else {
       for (const [field, messages] of Object.entries(record.errors)) {
-        for (const entry of Array.isArray(messages) ? messages : [messages]) entries.push([field, String(entry)]);
+        for (const entry of Array.isArray(messages) ? messages : [messages])
+          entries.push([field, String(entry)]);
       }
     }
     if (entries.length > 0) mapped.fieldErrors = toFieldErrors(entries);

@@ -1,5 +1,9 @@
 import { type CoreOptions, configurationError, readEnvironment } from '@payweave/core';
-import { type PayConnectRouteOverrides, type PayConnectRouteTable, resolvePayConnectRoutes } from './routes.js';
+import {
+  type PayConnectRouteOverrides,
+  type PayConnectRouteTable,
+  resolvePayConnectRoutes,
+} from './routes.js';
 
 /** PayConnect's environments and their base URLs (from the connector documentation). */
 export const payConnectEnvironments = Object.freeze({
@@ -66,18 +70,37 @@ export function isAllowedBaseUrl(value: string): boolean {
 
 /** Applies defaults and checks every setting; throws a `configuration` error naming the bad one. */
 export function resolvePayConnectSettings(settings: PayConnectSettings): ResolvedPayConnectSettings {
-  const { apiKey: givenKey, environment = 'sandbox', baseUrl, timeoutSeconds, routes, renewBeforeSeconds, ...core } = settings;
+  const {
+    apiKey: givenKey,
+    environment = 'sandbox',
+    baseUrl,
+    timeoutSeconds,
+    routes,
+    renewBeforeSeconds,
+    ...core
+  } = settings;
   const apiKey = givenKey ?? readEnvironment(payConnectEnvironmentVariables.apiKey);
   if (!apiKey || apiKey.trim() === '') {
-    throw configurationError('payconnect', 'apiKey', `is required (pass it or set ${payConnectEnvironmentVariables.apiKey})`);
+    throw configurationError(
+      'payconnect',
+      'apiKey',
+      `is required (pass it or set ${payConnectEnvironmentVariables.apiKey})`,
+    );
   }
   if (!Object.hasOwn(payConnectEnvironments, environment)) {
     throw configurationError('payconnect', 'environment', 'must be "sandbox" or "production"');
   }
   if (baseUrl !== undefined && !isAllowedBaseUrl(baseUrl)) {
-    throw configurationError('payconnect', 'baseUrl', 'must be an https URL (http only on 127.0.0.1 or localhost)');
+    throw configurationError(
+      'payconnect',
+      'baseUrl',
+      'must be an https URL (http only on 127.0.0.1 or localhost)',
+    );
   }
-  if (timeoutSeconds !== undefined && !(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 && timeoutSeconds <= 600)) {
+  if (
+    timeoutSeconds !== undefined &&
+    !(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 && timeoutSeconds <= 600)
+  ) {
     throw configurationError('payconnect', 'timeoutSeconds', 'must be a number of seconds between 0 and 600');
   }
   if (renewBeforeSeconds !== undefined && !(Number.isFinite(renewBeforeSeconds) && renewBeforeSeconds >= 0)) {
@@ -87,7 +110,8 @@ export function resolvePayConnectSettings(settings: PayConnectSettings): Resolve
     apiKey,
     environment,
     baseUrl: (baseUrl ?? payConnectEnvironments[environment]).replace(/\/+$/, ''),
-    sessionTimeoutMs: timeoutSeconds !== undefined ? Math.round(timeoutSeconds * 1000) : (core.timeoutMs ?? 30_000),
+    sessionTimeoutMs:
+      timeoutSeconds !== undefined ? Math.round(timeoutSeconds * 1000) : (core.timeoutMs ?? 30_000),
     renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000,
     routes: resolvePayConnectRoutes(routes),
     core,

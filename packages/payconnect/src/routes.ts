@@ -53,11 +53,22 @@ export function resolvePayConnectRoutes(overrides: PayConnectRouteOverrides = {}
   const table: Record<string, PayConnectRoute> = { ...payConnectRoutes };
   for (const [name, override] of Object.entries(overrides)) {
     const base = table[name];
-    if (!base) throw configurationError('payconnect', `routes.${name}`, `is not a PayConnect route (known: ${Object.keys(payConnectRoutes).join(', ')})`);
+    if (!base)
+      throw configurationError(
+        'payconnect',
+        `routes.${name}`,
+        `is not a PayConnect route (known: ${Object.keys(payConnectRoutes).join(', ')})`,
+      );
     if (override === undefined) continue;
     const merged = { method: override.method ?? base.method, path: override.path ?? base.path };
-    if (!methods.has(merged.method)) throw configurationError('payconnect', `routes.${name}.method`, 'must be GET, POST, PUT, PATCH or DELETE');
-    if (!merged.path.startsWith('/')) throw configurationError('payconnect', `routes.${name}.path`, 'must start with "/"');
+    if (!methods.has(merged.method))
+      throw configurationError(
+        'payconnect',
+        `routes.${name}.method`,
+        'must be GET, POST, PUT, PATCH or DELETE',
+      );
+    if (!merged.path.startsWith('/'))
+      throw configurationError('payconnect', `routes.${name}.path`, 'must start with "/"');
     if (base.path.includes('{invoiceId}') && !merged.path.includes('{invoiceId}')) {
       throw configurationError('payconnect', `routes.${name}.path`, 'must contain {invoiceId}');
     }

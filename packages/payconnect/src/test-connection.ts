@@ -1,4 +1,10 @@
-import { type OperationRuntime, type PaymentsError, type Result, runOperation, type SessionTokenAuth } from '@payweave/core';
+import {
+  type OperationRuntime,
+  type PaymentsError,
+  type Result,
+  runOperation,
+  type SessionTokenAuth,
+} from '@payweave/core';
 import type { PayConnectInvoiceOperations } from './invoices/invoice-operations.js';
 import type { PayConnectSearchPage } from './invoices/invoice-types.js';
 
@@ -39,10 +45,12 @@ export async function testPayConnectConnection(
     session = { ok: false, error: error as PaymentsError };
   }
   if (!session.ok) return { ok: false, session, search: { ok: false } };
-  const searched = (await runOperation(runtime, operations.search, { page: 1, pageSize: 1 }, { maxRetries: 0 })) as Result<
-    PayConnectSearchPage,
-    PaymentsError
-  >;
+  const searched = (await runOperation(
+    runtime,
+    operations.search,
+    { page: 1, pageSize: 1 },
+    { maxRetries: 0 },
+  )) as Result<PayConnectSearchPage, PaymentsError>;
   const search = searched.isOk()
     ? { ok: true, totalCount: searched.value.pagination?.totalCount }
     : { ok: false, error: searched.error };

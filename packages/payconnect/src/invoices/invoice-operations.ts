@@ -22,12 +22,16 @@ function fill(path: string, invoiceId: string): string {
   return path.replace('{invoiceId}', encodeURIComponent(invoiceId));
 }
 
-function withAmounts<T extends { unitPrice: string | number }>(items: readonly T[]): (T & { unitPrice: string })[] {
+function withAmounts<T extends { unitPrice: string | number }>(
+  items: readonly T[],
+): (T & { unitPrice: string })[] {
   // PayConnect amounts are decimal strings on the wire (assumed); numbers are sent as their exact text.
   return items.map((item) => ({ ...item, unitPrice: String(item.unitPrice) }));
 }
 
-function invoiceBody<T extends { lineItems?: readonly { unitPrice: string | number }[] | undefined }>(fields: T) {
+function invoiceBody<T extends { lineItems?: readonly { unitPrice: string | number }[] | undefined }>(
+  fields: T,
+) {
   return fields.lineItems ? { ...fields, lineItems: withAmounts(fields.lineItems) } : fields;
 }
 
@@ -62,7 +66,11 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     docsUrl,
     toRequest: (input): RequestParts => ({
       path: routes.searchInvoices.path,
-      json: { filters: input.filters ?? {}, page: input.page ?? 1, pageSize: input.pageSize ?? defaultSearchPageSize },
+      json: {
+        filters: input.filters ?? {},
+        page: input.page ?? 1,
+        pageSize: input.pageSize ?? defaultSearchPageSize,
+      },
     }),
     fromResponse: (body): PayConnectSearchPage => body,
     paging: {
@@ -93,7 +101,10 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     retry: 'safe',
     positional: 'invoiceId',
     docsUrl,
-    toRequest: (input): RequestParts => ({ path: fill(routes.retrieveInvoice.path, input.invoiceId), json: undefined }),
+    toRequest: (input): RequestParts => ({
+      path: fill(routes.retrieveInvoice.path, input.invoiceId),
+      json: undefined,
+    }),
     fromResponse: (body): PayConnectInvoice => body,
   });
 
@@ -108,7 +119,10 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     retry: 'safe',
     positional: 'invoiceId',
     docsUrl,
-    toRequest: ({ invoiceId, ...fields }): RequestParts => ({ path: fill(routes.updateInvoice.path, invoiceId), json: invoiceBody(fields) }),
+    toRequest: ({ invoiceId, ...fields }): RequestParts => ({
+      path: fill(routes.updateInvoice.path, invoiceId),
+      json: invoiceBody(fields),
+    }),
     fromResponse: (body): PayConnectInvoice => body,
   });
 
@@ -141,7 +155,10 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     retry: 'never',
     positional: 'invoiceId',
     docsUrl,
-    toRequest: ({ invoiceId, ...rest }): RequestParts => ({ path: fill(routes.sendInvoiceEmail.path, invoiceId), json: rest }),
+    toRequest: ({ invoiceId, ...rest }): RequestParts => ({
+      path: fill(routes.sendInvoiceEmail.path, invoiceId),
+      json: rest,
+    }),
     fromResponse: (body): PayConnectInvoice => body,
   });
 
@@ -156,7 +173,10 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     retry: 'safe',
     positional: 'invoiceId',
     docsUrl,
-    toRequest: ({ invoiceId, ...rest }): RequestParts => ({ path: fill(routes.voidInvoice.path, invoiceId), json: rest }),
+    toRequest: ({ invoiceId, ...rest }): RequestParts => ({
+      path: fill(routes.voidInvoice.path, invoiceId),
+      json: rest,
+    }),
     fromResponse: (body): PayConnectInvoice => body,
   });
 

@@ -44,7 +44,12 @@ export const updateInvoiceInput = z
     dueDate: z.optional(isoDate),
     memo: invoiceFields.memo,
   })
-  .check(z.refine((input) => Object.keys(input).length > 1, { message: 'give at least one field to change', path: ['invoiceId'] }));
+  .check(
+    z.refine((input) => Object.keys(input).length > 1, {
+      message: 'give at least one field to change',
+      path: ['invoiceId'],
+    }),
+  );
 
 /** Input of `invoices.retrieve`. */
 export const retrieveInvoiceInput = z.strictObject({ invoiceId: invoiceIdSchema });
@@ -73,19 +78,21 @@ export const voidInvoiceInput = z.strictObject({
 
 /**
  * Search filters. The known (assumed) ones are checked; PayConnect's full vocabulary is not
- * published, so other string, number or boolean filters pass through as given.
+ * published, so other string, number, boolean or list filters pass through as given.
  */
 export const searchFiltersInput = z.catchall(
   z.strictObject({
     invoiceId: z.optional(invoiceIdSchema),
     invoiceNumber: z.optional(z.string().check(z.minLength(1), z.maxLength(50))),
-    status: z.optional(z.union([z.enum(payConnectInvoiceStatuses), z.array(z.enum(payConnectInvoiceStatuses))])),
+    status: z.optional(
+      z.union([z.enum(payConnectInvoiceStatuses), z.array(z.enum(payConnectInvoiceStatuses))]),
+    ),
     customerEmail: z.optional(z.email()),
     customerName: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     dueDateFrom: z.optional(isoDate),
     dueDateTo: z.optional(isoDate),
   }),
-  z.union([z.string(), z.number(), z.boolean()]),
+  z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
 );
 
 /** Input of `invoices.search`: filters and the first page (1-based) and page size (1-100, default 50). */
@@ -104,7 +111,13 @@ export const invoiceOutput = z.looseObject({
   correlationId: z.optional(z.string()),
   customer: z.optional(z.looseObject({ name: z.optional(z.string()), email: z.optional(z.string()) })),
   lineItems: z.optional(
-    z.array(z.looseObject({ description: z.optional(z.string()), quantity: z.optional(z.number()), unitPrice: z.optional(amountOut) })),
+    z.array(
+      z.looseObject({
+        description: z.optional(z.string()),
+        quantity: z.optional(z.number()),
+        unitPrice: z.optional(amountOut),
+      }),
+    ),
   ),
   total: z.optional(amountOut),
   amountDue: z.optional(amountOut),
@@ -132,7 +145,13 @@ export const searchPageOutput = z.looseObject({
 });
 
 /** Session creation response. */
-export const sessionOutput = z.looseObject({ sessionToken: z.string().check(z.minLength(1)), expiresAtUtc: z.string() });
+export const sessionOutput = z.looseObject({
+  sessionToken: z.string().check(z.minLength(1)),
+  expiresAtUtc: z.string(),
+});
 
 /** Session validation response. */
-export const sessionValidationOutput = z.looseObject({ valid: z.optional(z.boolean()), expiresAtUtc: z.optional(z.string()) });
+export const sessionValidationOutput = z.looseObject({
+  valid: z.optional(z.boolean()),
+  expiresAtUtc: z.optional(z.string()),
+});

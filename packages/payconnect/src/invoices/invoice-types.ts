@@ -12,7 +12,12 @@ export interface PayConnectInvoice {
   customer?: { name?: string | undefined; email?: string | undefined; [field: string]: unknown } | undefined;
   /** What is billed. */
   lineItems?:
-    | { description?: string | undefined; quantity?: number | undefined; unitPrice?: string | number | undefined; [field: string]: unknown }[]
+    | {
+        description?: string | undefined;
+        quantity?: number | undefined;
+        unitPrice?: string | number | undefined;
+        [field: string]: unknown;
+      }[]
     | undefined;
   /** Total of the line items (decimal string). */
   total?: string | number | undefined;

@@ -1,4 +1,12 @@
-import { type CallOptions, Err, Ok, type OperationRuntime, PaymentsError, type Result, runOperation } from '@payweave/core';
+import {
+  type CallOptions,
+  Err,
+  Ok,
+  type OperationRuntime,
+  PaymentsError,
+  type Result,
+  runOperation,
+} from '@payweave/core';
 import type { PayConnectInvoiceOperations } from './invoice-operations.js';
 import type { PayConnectInvoice, PayConnectSearchPage } from './invoice-types.js';
 
@@ -10,7 +18,11 @@ export interface RetrieveInvoiceInput {
 
 /** `invoices.retrieve`: a positional id or an input object, plus call options. */
 export type RetrieveInvoiceMethod = {
-  (invoiceId: string, input?: Omit<RetrieveInvoiceInput, 'invoiceId'>, options?: CallOptions): Promise<Result<PayConnectInvoice, PaymentsError>>;
+  (
+    invoiceId: string,
+    input?: Omit<RetrieveInvoiceInput, 'invoiceId'>,
+    options?: CallOptions,
+  ): Promise<Result<PayConnectInvoice, PaymentsError>>;
   (input: RetrieveInvoiceInput, options?: CallOptions): Promise<Result<PayConnectInvoice, PaymentsError>>;
 };
 
@@ -31,7 +43,10 @@ export function retrieveWithFallback(
     const positional = typeof first === 'string';
     const input = positional ? { ...(second as object | undefined), invoiceId: first } : first;
     const options = ((positional ? third : second) ?? {}) as CallOptions;
-    const direct = (await runOperation(runtime, operations.retrieve, input, options)) as Result<PayConnectInvoice, PaymentsError>;
+    const direct = (await runOperation(runtime, operations.retrieve, input, options)) as Result<
+      PayConnectInvoice,
+      PaymentsError
+    >;
     if (direct.isOk() || direct.error.httpStatus !== 401 || !sessionIsValid()) return direct;
     const invoiceId = (input as RetrieveInvoiceInput).invoiceId;
     const searched = (await runOperation(

@@ -29,7 +29,10 @@ export function buildSessionOperations(routes: PayConnectRouteTable = payConnect
       headers: { authorization: `Api-Key ${input.apiKey}` },
       json: undefined,
     }),
-    fromResponse: (body): PayConnectIssuedSession => ({ sessionToken: body.sessionToken, expiresAt: parseUtcExpiry(body.expiresAtUtc) }),
+    fromResponse: (body): PayConnectIssuedSession => ({
+      sessionToken: body.sessionToken,
+      expiresAt: parseUtcExpiry(body.expiresAtUtc),
+    }),
   });
 
   const validate = defineOperation({

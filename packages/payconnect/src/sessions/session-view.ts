@@ -11,7 +11,10 @@ export interface PayConnectSessionView {
 }
 
 /** A read-only view over the session auth whose `inspect` and JSON show only expiry and count. */
-export function createSessionView(auth: SessionTokenAuth, now: () => number = Date.now): PayConnectSessionView {
+export function createSessionView(
+  auth: SessionTokenAuth,
+  now: () => number = Date.now,
+): PayConnectSessionView {
   const view = {
     get expiresAt() {
       return auth.expiresAt;
@@ -25,6 +28,10 @@ export function createSessionView(auth: SessionTokenAuth, now: () => number = Da
     },
   };
   return Object.freeze(
-    hideInternals(view, () => ({ expiresAt: view.expiresAt?.toISOString(), issuedCount: view.issuedCount, active: view.active })),
+    hideInternals(view, () => ({
+      expiresAt: view.expiresAt?.toISOString(),
+      issuedCount: view.issuedCount,
+      active: view.active,
+    })),
   );
 }

@@ -52,17 +52,26 @@ async function searchAll(
 ): Promise<WorkflowRow[]> {
   const { pageSize, filters: nested, ...flat } = options;
   const filters = nested && typeof nested === 'object' ? nested : flat;
-  let input: Record<string, unknown> | undefined = { filters, page: 1, ...(pageSize === undefined ? {} : { pageSize }) };
+  let input: Record<string, unknown> | undefined = {
+    filters,
+    page: 1,
+    ...(pageSize === undefined ? {} : { pageSize }),
+  };
   const rows: WorkflowRow[] = [];
   const paging = operations.search.paging!;
   let pageNumber = 1;
   let itemCount = 0;
   while (input) {
-    const result = (await runOperation(runtime, operations.search, input, callOptions)) as Result<PayConnectSearchPage, PaymentsError>;
+    const result = (await runOperation(runtime, operations.search, input, callOptions)) as Result<
+      PayConnectSearchPage,
+      PaymentsError
+    >;
     rows.push(...searchPageRows(result));
     if (result.isErr() || result.value.invoices.length === 0) break;
     itemCount += result.value.invoices.length;
-    input = paging.next(input as never, result.value, { pageNumber, itemCount }) as Record<string, unknown> | undefined;
+    input = paging.next(input as never, result.value, { pageNumber, itemCount }) as
+      | Record<string, unknown>
+      | undefined;
     pageNumber += 1;
   }
   return rows;
@@ -87,7 +96,8 @@ export function createTemplateExecutor(
   ): Promise<WorkflowRow[]> {
     const options = request.options ?? {};
     if (operationId === operations.search.id) return searchAll(runtime, operations, options, callOptions);
-    if (operationId === operations.retrieve.id) return invoiceRows(await retrieve(options as { invoiceId: string }, callOptions));
+    if (operationId === operations.retrieve.id)
+      return invoiceRows(await retrieve(options as { invoiceId: string }, callOptions));
     const operation = byId.get(operationId);
     if (!operation) {
       const error = new PaymentsError({
@@ -100,7 +110,8 @@ export function createTemplateExecutor(
     }
     const items = request.items && request.items.length > 0 ? request.items : [{}];
     const rows: WorkflowRow[] = [];
-    for (const item of items) rows.push(...invoiceRows(await runOperation(runtime, operation, { ...options, ...item }, callOptions)));
+    for (const item of items)
+      rows.push(...invoiceRows(await runOperation(runtime, operation, { ...options, ...item }, callOptions)));
     return rows;
   };
 }

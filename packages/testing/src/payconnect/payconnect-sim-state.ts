@@ -15,7 +15,13 @@ export interface PayConnectSimInvoice {
   amountDue: string;
   /** What has been paid, decimal string. */
   amountPaid: string;
-  payments: { paymentId: string; amount: string; paymentMethod: string; reference?: string; paidAt: string }[];
+  payments: {
+    paymentId: string;
+    amount: string;
+    paymentMethod: string;
+    reference?: string;
+    paidAt: string;
+  }[];
   emails: { to: string; sentAt: string }[];
   voidReason?: string;
   createdAt: string;
@@ -71,7 +77,17 @@ function invoice(
     total: fromCents(totalCents),
     amountPaid: fromCents(paidCents),
     amountDue: fromCents(status === 'Void' ? 0 : totalCents - paidCents),
-    payments: paidCents > 0 ? [{ paymentId: `pay_seed_${number}`, amount: fromCents(paidCents), paymentMethod: 'card', paidAt: created }] : [],
+    payments:
+      paidCents > 0
+        ? [
+            {
+              paymentId: `pay_seed_${number}`,
+              amount: fromCents(paidCents),
+              paymentMethod: 'card',
+              paidAt: created,
+            },
+          ]
+        : [],
     emails: status === 'Draft' ? [] : [{ to: customer.email, sentAt: created }],
     createdAt: created,
     updatedAt: created,
@@ -87,7 +103,14 @@ const customers = [
 
 /** Seed data: 24 invoices over four customers, in every status, so searches page at once. */
 export function seedInvoices(): PayConnectSimInvoice[] {
-  const statuses: PayConnectSimInvoice['status'][] = ['Draft', 'Sent', 'PartiallyPaid', 'Paid', 'Void', 'Overdue'];
+  const statuses: PayConnectSimInvoice['status'][] = [
+    'Draft',
+    'Sent',
+    'PartiallyPaid',
+    'Paid',
+    'Void',
+    'Overdue',
+  ];
   const invoices: PayConnectSimInvoice[] = [];
   for (let index = 0; index < 24; index += 1) {
     const status = statuses[index % statuses.length]!;

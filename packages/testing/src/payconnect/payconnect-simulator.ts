@@ -48,7 +48,9 @@ function problem(status: number, message: string, errors?: Record<string, string
 type Body = Record<string, unknown>;
 
 function bodyOf(request: SimRequest): Body {
-  return request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Body) : {};
+  return request.body && typeof request.body === 'object' && !Array.isArray(request.body)
+    ? (request.body as Body)
+    : {};
 }
 
 /** Checks invoice fields; `partial` for updates. Returns field errors (empty when valid). */
@@ -62,8 +64,10 @@ function checkInvoiceFields(body: Body, partial: boolean): Record<string, string
   if (!partial || customer !== undefined) {
     if (!customer || typeof customer !== 'object') add('customer', 'is required');
     else {
-      if (typeof customer.name !== 'string' || customer.name.trim() === '') add('customer.name', 'is required');
-      if (customer.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(String(customer.email))) add('customer.email', 'is not an email address');
+      if (typeof customer.name !== 'string' || customer.name.trim() === '')
+        add('customer.name', 'is required');
+      if (customer.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(String(customer.email)))
+        add('customer.email', 'is not an email address');
     }
   }
   const items = body.lineItems as unknown;
@@ -71,14 +75,18 @@ function checkInvoiceFields(body: Body, partial: boolean): Record<string, string
     if (!Array.isArray(items) || items.length === 0) add('lineItems', 'needs at least one line item');
     else
       items.forEach((item: Body, index) => {
-        if (typeof item?.description !== 'string' || item.description === '') add(`lineItems.${index}.description`, 'is required');
-        if (!Number.isInteger(item?.quantity) || (item.quantity as number) < 1) add(`lineItems.${index}.quantity`, 'must be a positive integer');
-        if (!decimal.test(String(item?.unitPrice ?? ''))) add(`lineItems.${index}.unitPrice`, 'must be a decimal amount');
+        if (typeof item?.description !== 'string' || item.description === '')
+          add(`lineItems.${index}.description`, 'is required');
+        if (!Number.isInteger(item?.quantity) || (item.quantity as number) < 1)
+          add(`lineItems.${index}.quantity`, 'must be a positive integer');
+        if (!decimal.test(String(item?.unitPrice ?? '')))
+          add(`lineItems.${index}.unitPrice`, 'must be a decimal amount');
       });
   }
   if (body.dueDate !== undefined && !isoDate.test(String(body.dueDate))) add('dueDate', 'must be YYYY-MM-DD');
   if (!partial && body.dueDate === undefined) add('dueDate', 'is required');
-  if (body.currency !== undefined && !/^[A-Z]{3}$/.test(String(body.currency))) add('currency', 'must be a 3-letter ISO code');
+  if (body.currency !== undefined && !/^[A-Z]{3}$/.test(String(body.currency)))
+    add('currency', 'must be a 3-letter ISO code');
   return errors;
 }
 
@@ -88,7 +96,12 @@ function totalOf(items: PayConnectSimInvoice['lineItems']): number {
 
 function view(invoice: PayConnectSimInvoice, correlationId = `corr_${newHexId()}`) {
   const { payments, emails, ...rest } = invoice;
-  return { ...rest, correlationId, payments: payments.map((payment) => ({ ...payment })), emailCount: emails.length };
+  return {
+    ...rest,
+    correlationId,
+    payments: payments.map((payment) => ({ ...payment })),
+    emailCount: emails.length,
+  };
 }
 
 function matches(invoice: PayConnectSimInvoice, filters: Body): boolean {
@@ -98,8 +111,16 @@ function matches(invoice: PayConnectSimInvoice, filters: Body): boolean {
     const wanted = Array.isArray(filters.status) ? filters.status : [filters.status];
     if (!wanted.includes(invoice.status)) return false;
   }
-  if (filters.customerEmail !== undefined && invoice.customer.email?.toLowerCase() !== String(filters.customerEmail).toLowerCase()) return false;
-  if (filters.customerName !== undefined && !invoice.customer.name.toLowerCase().includes(String(filters.customerName).toLowerCase())) return false;
+  if (
+    filters.customerEmail !== undefined &&
+    invoice.customer.email?.toLowerCase() !== String(filters.customerEmail).toLowerCase()
+  )
+    return false;
+  if (
+    filters.customerName !== undefined &&
+    !invoice.customer.name.toLowerCase().includes(String(filters.customerName).toLowerCase())
+  )
+    return false;
   if (filters.dueDateFrom !== undefined && invoice.dueDate < String(filters.dueDateFrom)) return false;
   if (filters.dueDateTo !== undefined && invoice.dueDate > String(filters.dueDateTo)) return false;
   return true;
@@ -122,7 +143,8 @@ function matches(invoice: PayConnectSimInvoice, filters: Body): boolean {
  */
 export function createPayConnectSimulator(options: PayConnectSimulatorOptions = {}): PayConnectSimulator {
   const ttl = options.sessionTtlMs ?? 15 * 60_000;
-  const find = (state: PayConnectSimState, id: string | undefined) => state.invoices.find((candidate) => candidate.invoiceId === id);
+  const find = (state: PayConnectSimState, id: string | undefined) =>
+    state.invoices.find((candidate) => candidate.invoiceId === id);
   const missing = (id: string | undefined) => problem(404, `Invoice ${id} was not found`);
 
   const simulator = createSimulator<PayConnectSimState>({
@@ -144,7 +166,8 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
       }
       const token = /^Bearer (.+)$/.exec(authorization)?.[1];
       const expiry = token === undefined ? undefined : state.sessions.get(token);
-      if (expiry === undefined || expiry <= Date.now()) return problem(401, 'Session token is missing, invalid or expired');
+      if (expiry === undefined || expiry <= Date.now())
+        return problem(401, 'Session token is missing, invalid or expired');
       return undefined;
     },
     routes: [
@@ -164,7 +187,10 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
         path: '/v2/sessions/current',
         handle: (request, state) => {
           const token = request.headers.authorization?.slice('Bearer '.length) ?? '';
-          return json(200, { valid: true, expiresAtUtc: new Date(state.sessions.get(token) ?? 0).toISOString() });
+          return json(200, {
+            valid: true,
+            expiresAtUtc: new Date(state.sessions.get(token) ?? 0).toISOString(),
+          });
         },
       },
       {
@@ -174,7 +200,10 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
           const body = bodyOf(request);
           const errors = checkInvoiceFields(body, false);
           if (Object.keys(errors).length > 0) return problem(400, 'The invoice is not valid', errors);
-          const lineItems = (body.lineItems as PayConnectSimInvoice['lineItems']).map((item) => ({ ...item, unitPrice: String(item.unitPrice) }));
+          const lineItems = (body.lineItems as PayConnectSimInvoice['lineItems']).map((item) => ({
+            ...item,
+            unitPrice: String(item.unitPrice),
+          }));
           const total = totalOf(lineItems);
           const number = state.nextInvoiceNumber++;
           const created: PayConnectSimInvoice = {
@@ -206,15 +235,23 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
           const body = bodyOf(request);
           const page = body.page === undefined ? 1 : Number(body.page);
           const pageSize = body.pageSize === undefined ? 25 : Number(body.pageSize);
-          if (!Number.isInteger(page) || page < 1) return problem(400, 'page must be a positive integer', { page: ['must be >= 1'] });
+          if (!Number.isInteger(page) || page < 1)
+            return problem(400, 'page must be a positive integer', { page: ['must be >= 1'] });
           if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-            return problem(400, 'pageSize must be between 1 and 100', { pageSize: ['must be between 1 and 100'] });
+            return problem(400, 'pageSize must be between 1 and 100', {
+              pageSize: ['must be between 1 and 100'],
+            });
           }
           const filters = (body.filters ?? {}) as Body;
           const found = state.invoices.filter((invoice) => matches(invoice, filters));
           return json(200, {
             invoices: found.slice((page - 1) * pageSize, page * pageSize).map((invoice) => view(invoice)),
-            pagination: { page, pageSize, totalCount: found.length, totalPages: Math.ceil(found.length / pageSize) },
+            pagination: {
+              page,
+              pageSize,
+              totalCount: found.length,
+              totalPages: Math.ceil(found.length / pageSize),
+            },
             correlationId: `corr_${newHexId()}`,
           });
         },
@@ -240,9 +277,13 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
           const body = bodyOf(request);
           const errors = checkInvoiceFields(body, true);
           if (Object.keys(errors).length > 0) return problem(400, 'The invoice is not valid', errors);
-          if (body.customer !== undefined) invoice.customer = { ...(body.customer as PayConnectSimInvoice['customer']) };
+          if (body.customer !== undefined)
+            invoice.customer = { ...(body.customer as PayConnectSimInvoice['customer']) };
           if (body.lineItems !== undefined) {
-            invoice.lineItems = (body.lineItems as PayConnectSimInvoice['lineItems']).map((item) => ({ ...item, unitPrice: String(item.unitPrice) }));
+            invoice.lineItems = (body.lineItems as PayConnectSimInvoice['lineItems']).map((item) => ({
+              ...item,
+              unitPrice: String(item.unitPrice),
+            }));
             invoice.total = fromCents(totalOf(invoice.lineItems));
             invoice.amountDue = invoice.total;
           }
@@ -262,8 +303,10 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
           if (invoice.status === 'Void' || invoice.status === 'Paid') {
             return problem(409, `An invoice in status ${invoice.status} cannot be emailed`);
           }
-          const to = typeof bodyOf(request).to === 'string' ? String(bodyOf(request).to) : invoice.customer.email;
-          if (!to) return problem(400, 'The invoice has no customer email; give "to"', { to: ['is required'] });
+          const to =
+            typeof bodyOf(request).to === 'string' ? String(bodyOf(request).to) : invoice.customer.email;
+          if (!to)
+            return problem(400, 'The invoice has no customer email; give "to"', { to: ['is required'] });
           invoice.emails.push({ to, sentAt: now() });
           if (invoice.status === 'Draft' || invoice.status === 'Open') invoice.status = 'Sent';
           invoice.updatedAt = now();
@@ -281,11 +324,16 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
           }
           const body = bodyOf(request);
           if (!decimal.test(String(body.amount ?? '')) || toCents(String(body.amount)) === 0) {
-            return problem(400, 'amount must be a positive decimal amount', { amount: ['must be a positive decimal amount'] });
+            return problem(400, 'amount must be a positive decimal amount', {
+              amount: ['must be a positive decimal amount'],
+            });
           }
           const cents = toCents(String(body.amount));
           const due = toCents(invoice.amountDue);
-          if (cents > due) return problem(400, `amount exceeds the amount due (${invoice.amountDue})`, { amount: ['exceeds the amount due'] });
+          if (cents > due)
+            return problem(400, `amount exceeds the amount due (${invoice.amountDue})`, {
+              amount: ['exceeds the amount due'],
+            });
           const payment = {
             paymentId: `pay_${newHexId()}`,
             amount: fromCents(cents),
@@ -308,7 +356,8 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
           const invoice = find(state, request.params.invoiceId);
           if (!invoice) return missing(request.params.invoiceId);
           if (invoice.status === 'Void') return problem(409, 'The invoice is already void');
-          if (invoice.payments.length > 0) return problem(409, `An invoice with payments (status ${invoice.status}) cannot be voided`);
+          if (invoice.payments.length > 0)
+            return problem(409, `An invoice with payments (status ${invoice.status}) cannot be voided`);
           const reason = bodyOf(request).reason;
           invoice.status = 'Void';
           invoice.amountDue = '0.00';
@@ -332,6 +381,9 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
     },
   });
   // A getter, not a copied value: the count changes as sessions are opened.
-  Object.defineProperty(extended, 'sessionsIssued', { get: () => simulator.state.sessionsIssued, enumerable: true });
+  Object.defineProperty(extended, 'sessionsIssued', {
+    get: () => simulator.state.sessionsIssued,
+    enumerable: true,
+  });
   return extended as PayConnectSimulator;
 }
