@@ -1,2 +1,20 @@
-// The leadconnector simulator; filled by the leadconnector provider work.
-export {};
+export type {
+  LcSimAccessToken,
+  LcSimCoupon,
+  LcSimCustomProvider,
+  LcSimFulfillment,
+  LcSimNote,
+  LcSimOrder,
+  LcSimOrderItem,
+  LcSimPaymentRecord,
+  LcSimWhiteLabelProvider,
+  LeadConnectorSimState,
+} from './lc-sim-state.js';
+export { leadConnectorSimDefaults } from './lc-sim-seed.js';
+export {
+  createLeadConnectorSimulator,
+  type LeadConnectorSimRateLimit,
+  type LeadConnectorSimulator,
+  type LeadConnectorSimulatorOptions,
+  leadConnectorSimBaseUrl,
+} from './leadconnector-simulator.js';
