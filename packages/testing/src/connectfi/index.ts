@@ -1,2 +1,20 @@
-// The connectfi simulator; filled by the connectfi provider work.
-export {};
+export {
+  type ConnectFiSimHistoryEntry,
+  type ConnectFiSimPayment,
+  type ConnectFiSimState,
+  type ConnectFiSimStatus,
+  connectFiId,
+  connectFiSimStatuses,
+  seedPaymentLinkId,
+  seedPayments as seedConnectFiPayments,
+  seedRefunds as seedConnectFiRefunds,
+} from './connectfi-sim-state.js';
+export {
+  type ConnectFiSimulator,
+  type ConnectFiSimulatorOptions,
+  connectFiSimulatorLogin,
+  connectFiSimulatorPassword,
+  connectFiSimulatorUrl,
+  createConnectFiSimulator,
+} from './connectfi-simulator.js';
+export type { AjvError } from './connectfi-sim-validate.js';
