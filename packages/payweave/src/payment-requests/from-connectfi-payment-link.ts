@@ -1,0 +1,53 @@
+import { type Logger, toMoney } from '@payweave/core';
+import { type ProviderRecord, stringField } from '../record-fields.js';
+import { mapStatus } from '../status-table.js';
+import type { PaymentRequest, PaymentRequestStatus } from './payment-request.js';
+
+/**
+ * connectFi payment-link statuses. `Completed` means the bank or processor acknowledged
+ * the payment; `Returned` is an ACH return after the fact, so the request failed.
+ */
+export const connectFiPaymentLinkStatuses: Readonly<Record<string, PaymentRequestStatus>> = {
+  Initiated: 'open',
+  Sent: 'open',
+  Processing: 'processing',
+  SentToPay: 'processing',
+  Completed: 'paid',
+  Settled: 'paid',
+  Returned: 'failed',
+  Declined: 'failed',
+  Rejected: 'failed',
+  Error: 'failed',
+  Expired: 'expired',
+  Cancelled: 'canceled',
+};
+
+/** A connectFi payment link as a {@link PaymentRequest}. */
+export function fromConnectFiPaymentLink(link: ProviderRecord, logger?: Logger): PaymentRequest {
+  const raw = stringField(link, 'status') ?? '';
+  const currency = stringField(link, 'currency') ?? 'USD';
+  const unified = mapStatus(connectFiPaymentLinkStatuses, raw, {
+    provider: 'connectfi',
+    kind: 'payment link',
+    logger,
+  });
+  const amount = toMoney(link.amount as string | number | undefined, currency) ?? {
+    amountMinor: 0,
+    currency,
+  };
+  const payerName = stringField(link, 'payerName');
+  return {
+    provider: 'connectfi',
+    id: String(link.cFiTransactionId),
+    kind: 'payment_link',
+    status: { unified, raw },
+    amount,
+    ...(unified === 'paid' ? { amountPaid: amount } : {}),
+    url: stringField(link, 'url') ?? stringField(link, 'link'),
+    ...(payerName ? { customer: { name: payerName } } : {}),
+    reference: stringField(link, 'invoiceNumber'),
+    dueAt: stringField(link, 'dueDate'),
+    createdAt: stringField(link, 'dtsCreatedAt'),
+    raw: link,
+  };
+}

@@ -1,0 +1,54 @@
+import { type Logger, toMoney } from '@payweave/core';
+import { objectField, type ProviderRecord, stringField } from '../record-fields.js';
+import { mapStatus } from '../status-table.js';
+import type { PaymentRequest, PaymentRequestStatus } from './payment-request.js';
+
+/**
+ * LeadConnector order states. The order `paymentStatus` (`paid`, `unpaid`, `refunded`,
+ * `partially_paid`, the spec's filter values) says more than `status`, so it wins when present.
+ */
+export const leadConnectorOrderStatuses: Readonly<Record<string, PaymentRequestStatus>> = {
+  unpaid: 'open',
+  paid: 'paid',
+  partially_paid: 'partially_paid',
+  refunded: 'refunded',
+  partially_refunded: 'partially_refunded',
+  draft: 'draft',
+  pending: 'open',
+  completed: 'paid',
+  cancelled: 'canceled',
+  canceled: 'canceled',
+  failed: 'failed',
+  void: 'canceled',
+};
+
+/** A LeadConnector order as a {@link PaymentRequest} (amounts are major units). */
+export function fromLeadConnectorOrder(order: ProviderRecord, logger?: Logger): PaymentRequest {
+  const raw = stringField(order, 'paymentStatus') ?? stringField(order, 'status') ?? '';
+  const currency = stringField(order, 'currency') ?? 'USD';
+  const contact = objectField(order, 'contactSnapshot');
+  const amountPaid = toMoney(order.amountPaid as number | undefined, currency);
+  return {
+    provider: 'leadconnector',
+    id: String(order._id),
+    kind: 'order',
+    status: {
+      unified: mapStatus(leadConnectorOrderStatuses, raw, {
+        provider: 'leadconnector',
+        kind: 'order',
+        logger,
+      }),
+      raw,
+    },
+    amount: toMoney(order.amount as number | undefined, currency) ?? { amountMinor: 0, currency },
+    ...(amountPaid ? { amountPaid } : {}),
+    customer: {
+      id: stringField(order, 'contactId'),
+      name: stringField(order, 'contactName') ?? stringField(contact, 'name'),
+      email: stringField(order, 'contactEmail') ?? stringField(contact, 'email'),
+    },
+    reference: stringField(order, 'sourceId'),
+    createdAt: stringField(order, 'createdAt'),
+    raw: order,
+  };
+}

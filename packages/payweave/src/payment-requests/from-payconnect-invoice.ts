@@ -1,0 +1,52 @@
+import { type Logger, toMoney } from '@payweave/core';
+import { objectField, type ProviderRecord, stringField } from '../record-fields.js';
+import { mapStatus } from '../status-table.js';
+import type { PaymentRequest, PaymentRequestStatus } from './payment-request.js';
+
+/** PayConnect invoice `status` values. An overdue invoice can still be paid, so it is open. */
+export const payConnectInvoiceStatuses: Readonly<Record<string, PaymentRequestStatus>> = {
+  Draft: 'draft',
+  Open: 'open',
+  Sent: 'open',
+  Overdue: 'open',
+  PartiallyPaid: 'partially_paid',
+  Paid: 'paid',
+  Void: 'canceled',
+};
+
+/** A PayConnect invoice as a {@link PaymentRequest}. */
+export function fromPayConnectInvoice(invoice: ProviderRecord, logger?: Logger): PaymentRequest {
+  // Workflow-shaped records rename `status` to `providerStatus`; accept both.
+  const raw = stringField(invoice, 'status') ?? stringField(invoice, 'providerStatus') ?? '';
+  const currency = stringField(invoice, 'currency') ?? 'USD';
+  const customer = objectField(invoice, 'customer');
+  const amountPaid = toMoney(invoice.amountPaid as string | number | undefined, currency);
+  return {
+    provider: 'payconnect',
+    id: String(invoice.invoiceId),
+    kind: 'invoice',
+    status: {
+      unified: mapStatus(payConnectInvoiceStatuses, raw, { provider: 'payconnect', kind: 'invoice', logger }),
+      raw,
+    },
+    amount: toMoney(invoice.amountDue as string | number | undefined, currency) ?? {
+      amountMinor: 0,
+      currency,
+    },
+    ...(amountPaid ? { amountPaid } : {}),
+    url: stringField(invoice, 'paymentUrl'),
+    ...(Object.keys(customer).length > 0
+      ? {
+          customer: {
+            id: stringField(customer, 'id'),
+            name: stringField(customer, 'name'),
+            email: stringField(customer, 'email'),
+          },
+        }
+      : {}),
+    reference: stringField(invoice, 'invoiceNumber'),
+    dueAt: stringField(invoice, 'dueDate'),
+    createdAt: stringField(invoice, 'createdAt'),
+    raw: invoice,
+  };
+}

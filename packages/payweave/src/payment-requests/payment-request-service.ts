@@ -1,0 +1,109 @@
+import type { CallOptions, Logger, PageIterator, PaymentsError, Result } from '@payweave/core';
+import type { ConfiguredName, ProviderClients, ProvidersInput } from '../providers/provider-map.js';
+import type { ProviderRecord } from '../record-fields.js';
+import { createUnifiedService, type UnifiedAdapter } from '../unified-service.js';
+import { fromConnectFiPaymentLink } from './from-connectfi-payment-link.js';
+import { fromLeadConnectorOrder } from './from-leadconnector-order.js';
+import { fromPayaPaylink } from './from-paya-paylink.js';
+import { fromPayConnectInvoice } from './from-payconnect-invoice.js';
+import type { PaymentRequest, PaymentRequestProvider } from './payment-request.js';
+
+/** The native list filters each provider accepts for payment requests. */
+export interface PaymentRequestFilters {
+  /** Paya paylink filters. */
+  paya: NonNullable<Parameters<ProviderClients['paya']['paylinks']['list']>[0]>;
+  /** PayConnect invoice search filters. */
+  payconnect: NonNullable<Parameters<ProviderClients['payconnect']['invoices']['search']>[0]>;
+  /** connectFi payment-link filters. */
+  connectfi: NonNullable<Parameters<ProviderClients['connectfi']['paymentLinks']['list']>[0]>;
+  /** LeadConnector order filters. */
+  leadconnector: NonNullable<Parameters<ProviderClients['leadconnector']['orders']['list']>[0]>;
+}
+
+/** A provider that is configured and has payment requests. */
+export type PaymentRequestProviderOf<P extends ProvidersInput> = ConfiguredName<P> & PaymentRequestProvider;
+
+/** The argument of `paymentRequests.list`: the provider plus its native filters. */
+export type PaymentRequestListRequest<Name extends PaymentRequestProvider> = { provider: Name } & Partial<
+  PaymentRequestFilters[Name]
+>;
+
+/**
+ * Unified payment requests across providers.
+ *
+ * @example
+ * ```ts
+ * const request = await pw.paymentRequests.retrieve({ provider: 'paya', id: paylinkId });
+ * for await (const order of pw.paymentRequests.list({ provider: 'leadconnector', paymentStatus: 'unpaid' })) {
+ *   console.log(order.status.unified, order.amount);
+ * }
+ * ```
+ */
+export interface PaymentRequests<P extends ProvidersInput> {
+  /** One payment request by its provider id. */
+  retrieve(
+    request: { provider: PaymentRequestProviderOf<P>; id: string },
+    options?: CallOptions,
+  ): Promise<Result<PaymentRequest, PaymentsError>>;
+  /** Every payment request of a provider matching its native filters. */
+  list<Name extends PaymentRequestProviderOf<P>>(
+    request: PaymentRequestListRequest<Name>,
+    options?: CallOptions,
+  ): PageIterator<PaymentRequest>;
+}
+
+const adapters: { [Name in PaymentRequestProvider]: UnifiedAdapter<Name, PaymentRequest> } = {
+  paya: {
+    retrieve: async (client, id, options, logger) =>
+      (await client.paylinks.retrieve(id, { expand: ['payment_url'] } as never, options)).map((paylink) =>
+        fromPayaPaylink(paylink as unknown as ProviderRecord, logger),
+      ),
+    list: (client, filters, options, logger) =>
+      client.paylinks
+        .list(filters as never, options)
+        .map((paylink) => fromPayaPaylink(paylink as unknown as ProviderRecord, logger)),
+  },
+  payconnect: {
+    retrieve: async (client, id, options, logger) =>
+      (await client.invoices.retrieve(id, {} as never, options)).map((invoice) =>
+        fromPayConnectInvoice(invoice as unknown as ProviderRecord, logger),
+      ),
+    list: (client, filters, options, logger) =>
+      client.invoices
+        .search(filters as never, options)
+        .map((invoice) => fromPayConnectInvoice(invoice as unknown as ProviderRecord, logger)),
+  },
+  connectfi: {
+    retrieve: async (client, id, options, logger) =>
+      (await client.paymentLinks.retrieve(id, {} as never, options)).map((link) =>
+        fromConnectFiPaymentLink(link as unknown as ProviderRecord, logger),
+      ),
+    list: (client, filters, options, logger) =>
+      client.paymentLinks
+        .list(filters as never, options)
+        .map((link) => fromConnectFiPaymentLink(link as unknown as ProviderRecord, logger)),
+  },
+  leadconnector: {
+    retrieve: async (client, id, options, logger) =>
+      (await client.orders.retrieve(id, {} as never, options)).map((order) =>
+        fromLeadConnectorOrder(order as unknown as ProviderRecord, logger),
+      ),
+    list: (client, filters, options, logger) =>
+      client.orders
+        .list(filters as never, options)
+        .map((order) => fromLeadConnectorOrder(order as unknown as ProviderRecord, logger)),
+  },
+};
+
+/** Builds the unified paymentRequests service over the configured clients. */
+export function createPaymentRequests<P extends ProvidersInput>(
+  clients: Partial<ProviderClients>,
+  logger: Logger | undefined,
+): PaymentRequests<P> {
+  return createUnifiedService<PaymentRequest>(
+    'paymentRequests',
+    adapters,
+    clients,
+    logger,
+  ) as PaymentRequests<P>;
+}

@@ -1,0 +1,58 @@
+import type { Money } from '@payweave/core';
+
+/** The unified status of a payment request, whatever the provider calls it. */
+export type PaymentRequestStatus =
+  | 'draft'
+  | 'open'
+  | 'processing'
+  | 'partially_paid'
+  | 'paid'
+  | 'partially_refunded'
+  | 'refunded'
+  | 'canceled'
+  | 'expired'
+  | 'failed'
+  | 'unknown';
+
+/** What each provider's payment request is. */
+export type PaymentRequestKind = 'invoice' | 'paylink' | 'payment_link' | 'order';
+
+/** The providers that have payment requests. */
+export type PaymentRequestProvider = 'paya' | 'payconnect' | 'connectfi' | 'leadconnector';
+
+/**
+ * One payment request (PayConnect invoice, Paya paylink, connectFi payment link,
+ * LeadConnector order) in payweave's own camelCase shape. `raw` keeps the provider's record.
+ */
+export interface PaymentRequest {
+  /** Which provider holds it. */
+  readonly provider: PaymentRequestProvider;
+  /** The provider's id. */
+  readonly id: string;
+  /** What kind of record it is. */
+  readonly kind: PaymentRequestKind;
+  /** The unified status and the provider's own value. */
+  readonly status: { readonly unified: PaymentRequestStatus; readonly raw: string };
+  /** The amount requested. */
+  readonly amount: Money;
+  /** What has been paid, when the provider says. */
+  readonly amountPaid?: Money | undefined;
+  /** Where the payer pays, when known. */
+  readonly url?: string | undefined;
+  /** The payer, when known. */
+  readonly customer?:
+    | {
+        readonly id?: string | undefined;
+        readonly name?: string | undefined;
+        readonly email?: string | undefined;
+      }
+    | undefined;
+  /** The caller's own reference (invoice number, `paylink_api_id`). */
+  readonly reference?: string | undefined;
+  /** When payment is due (ISO date or date-time). */
+  readonly dueAt?: string | undefined;
+  /** When it was created (ISO date-time). */
+  readonly createdAt?: string | undefined;
+  /** The provider's record, unchanged. */
+  readonly raw: unknown;
+}

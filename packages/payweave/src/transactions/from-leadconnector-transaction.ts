@@ -1,0 +1,48 @@
+import { type Logger, toMoney } from '@payweave/core';
+import { type ProviderRecord, stringField } from '../record-fields.js';
+import { mapStatus } from '../status-table.js';
+import type { Transaction, TransactionStatus } from './transaction.js';
+
+/** LeadConnector transaction `status` strings (typed `object` in the spec, a string on the wire). */
+export const leadConnectorTransactionStatuses: Readonly<Record<string, TransactionStatus>> = {
+  pending: 'pending',
+  authorized: 'authorized',
+  succeeded: 'succeeded',
+  success: 'succeeded',
+  paid: 'succeeded',
+  failed: 'failed',
+  declined: 'declined',
+  voided: 'voided',
+  void: 'voided',
+  refunded: 'refunded',
+  partially_refunded: 'partially_refunded',
+  disputed: 'charged_back',
+  chargeback: 'charged_back',
+  charged_back: 'charged_back',
+};
+
+/** A LeadConnector transaction as a {@link Transaction} (major units). */
+export function fromLeadConnectorTransaction(transaction: ProviderRecord, logger?: Logger): Transaction {
+  const raw = stringField(transaction, 'status') ?? '';
+  const currency = stringField(transaction, 'currency') ?? 'USD';
+  const refunded = toMoney(transaction.amountRefunded as number | undefined, currency);
+  return {
+    provider: 'leadconnector',
+    id: String(transaction._id),
+    status: {
+      unified: mapStatus(leadConnectorTransactionStatuses, raw, {
+        provider: 'leadconnector',
+        kind: 'transaction',
+        logger,
+      }),
+      raw,
+    },
+    amount: toMoney(transaction.amount as number | undefined, currency) ?? { amountMinor: 0, currency },
+    ...(refunded && refunded.amountMinor > 0 ? { amountRefunded: refunded } : {}),
+    paymentMethod: stringField(transaction, 'paymentProviderType'),
+    customerId: stringField(transaction, 'contactId'),
+    reference: stringField(transaction, 'entityId'),
+    createdAt: stringField(transaction, 'createdAt'),
+    raw: transaction,
+  };
+}

@@ -1,0 +1,76 @@
+import type { CallOptions, Logger, PageIterator, PaymentsError, Result } from '@payweave/core';
+import type { ConfiguredName, ProviderClients, ProvidersInput } from '../providers/provider-map.js';
+import type { ProviderRecord } from '../record-fields.js';
+import { createUnifiedService, type UnifiedAdapter } from '../unified-service.js';
+import { fromLeadConnectorTransaction } from './from-leadconnector-transaction.js';
+import { fromPayaTransaction } from './from-paya-transaction.js';
+import type { Transaction, TransactionProvider } from './transaction.js';
+
+/** The native list filters each provider accepts for transactions. */
+export interface TransactionFilters {
+  /** Paya transaction filters. */
+  paya: NonNullable<Parameters<ProviderClients['paya']['transactions']['list']>[0]>;
+  /** LeadConnector transaction filters. */
+  leadconnector: NonNullable<Parameters<ProviderClients['leadconnector']['transactions']['list']>[0]>;
+}
+
+/** A provider that is configured and has transactions. */
+export type TransactionProviderOf<P extends ProvidersInput> = ConfiguredName<P> & TransactionProvider;
+
+/** The argument of `transactions.list`: the provider plus its native filters. */
+export type TransactionListRequest<Name extends TransactionProvider> = { provider: Name } & Partial<
+  TransactionFilters[Name]
+>;
+
+/**
+ * Unified transactions (Paya and LeadConnector).
+ *
+ * @example
+ * ```ts
+ * const transaction = await pw.transactions.retrieve({ provider: 'paya', id });
+ * if (transaction.isOk()) console.log(transaction.value.status.unified); // 'succeeded', 'declined', ...
+ * ```
+ */
+export interface Transactions<P extends ProvidersInput> {
+  /** One transaction by its provider id. */
+  retrieve(
+    request: { provider: TransactionProviderOf<P>; id: string },
+    options?: CallOptions,
+  ): Promise<Result<Transaction, PaymentsError>>;
+  /** Every transaction of a provider matching its native filters. */
+  list<Name extends TransactionProviderOf<P>>(
+    request: TransactionListRequest<Name>,
+    options?: CallOptions,
+  ): PageIterator<Transaction>;
+}
+
+const adapters: { [Name in TransactionProvider]: UnifiedAdapter<Name, Transaction> } = {
+  paya: {
+    retrieve: async (client, id, options, logger) =>
+      (await client.transactions.retrieve(id, {} as never, options)).map((transaction) =>
+        fromPayaTransaction(transaction as unknown as ProviderRecord, logger),
+      ),
+    list: (client, filters, options, logger) =>
+      client.transactions
+        .list(filters as never, options)
+        .map((transaction) => fromPayaTransaction(transaction as unknown as ProviderRecord, logger)),
+  },
+  leadconnector: {
+    retrieve: async (client, id, options, logger) =>
+      (await client.transactions.retrieve(id, {} as never, options)).map((transaction) =>
+        fromLeadConnectorTransaction(transaction as unknown as ProviderRecord, logger),
+      ),
+    list: (client, filters, options, logger) =>
+      client.transactions
+        .list(filters as never, options)
+        .map((transaction) => fromLeadConnectorTransaction(transaction as unknown as ProviderRecord, logger)),
+  },
+};
+
+/** Builds the unified transactions service over the configured clients. */
+export function createTransactions<P extends ProvidersInput>(
+  clients: Partial<ProviderClients>,
+  logger: Logger | undefined,
+): Transactions<P> {
+  return createUnifiedService<Transaction>('transactions', adapters, clients, logger) as Transactions<P>;
+}
