@@ -137,7 +137,7 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
           .boolean(body, 'isPartialPayment', true);
         const card = body.card as Record<string, unknown> | undefined;
         if (card !== undefined) {
-          checks.oneOf(card, 'card.type', ['visa', 'mastercard', 'other']);
+          checks.oneOf({ 'card.type': card.type }, 'card.type', ['visa', 'mastercard', 'other']);
           checks.that(typeof card.last4 === 'string' && /^\d{4}$/.test(card.last4), 'card.last4 must be a string of 4 digits');
         }
         const invalid = checks.result();
