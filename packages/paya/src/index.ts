@@ -4,11 +4,32 @@
  *
  * @packageDocumentation
  */
-export { contactOperations, createContact, deleteContact, listContacts, retrieveContact, updateContact } from './contacts/contact-operations.js';
+export {
+  contactOperations,
+  createContact,
+  deleteContact,
+  listContacts,
+  retrieveContact,
+  updateContact,
+} from './contacts/contact-operations.js';
 export { type ContactRecord, contactExpands, type PayaContact } from './contacts/contact-schemas.js';
-export { findLocationDefaults, listLocationInfos, locationInfoOperations } from './location-infos/location-info-operations.js';
-export type { PayaLocationDefaults, PayaLocationInfo, PayaProductTransaction } from './location-infos/location-info-schemas.js';
-export { createPaya, type PayaClient, type PayaLocationInfoMethods, type PayaResources, payaResources } from './paya-client.js';
+export {
+  findLocationDefaults,
+  listLocationInfos,
+  locationInfoOperations,
+} from './location-infos/location-info-operations.js';
+export type {
+  PayaLocationDefaults,
+  PayaLocationInfo,
+  PayaProductTransaction,
+} from './location-infos/location-info-schemas.js';
+export {
+  createPaya,
+  type PayaClient,
+  type PayaLocationInfoMethods,
+  type PayaResources,
+  payaResources,
+} from './paya-client.js';
 export { mapPayaError } from './paya-errors.js';
 export {
   type PayaEnvironment,
@@ -53,7 +74,12 @@ export {
   transactionOperations,
   voidTransaction,
 } from './transactions/transaction-operations.js';
-export { achSecCodes, type PayaTransaction, type TransactionRecord, transactionExpands } from './transactions/transaction-schemas.js';
+export {
+  achSecCodes,
+  type PayaTransaction,
+  type TransactionRecord,
+  transactionExpands,
+} from './transactions/transaction-schemas.js';
 export {
   type TransactionReasonName,
   type TransactionStatusName,

@@ -107,7 +107,8 @@ export function createPaya(settings: PayaSettings = {}): PayaClient {
   // here, which needs the original transaction's SEC code and amount.
   const refund = async (input?: unknown, options?: CallOptions): Promise<Result<unknown, PaymentsError>> => {
     const parsed = z.safeParse(refundInput, input);
-    if (!parsed.success || (parsed.data.payment_method !== 'ach' && parsed.data.ach_sec_code !== 'WEB')) return baseRefund(input, options);
+    if (!parsed.success || (parsed.data.payment_method !== 'ach' && parsed.data.ach_sec_code !== 'WEB'))
+      return baseRefund(input, options);
     const original = await base.transactions.retrieve(parsed.data.previous_transaction_id, {}, options);
     if (original.isErr()) return original;
     const trap = partialWebRefund(original.value, parsed.data.transaction_amount, parsed.data.ach_sec_code);
@@ -117,10 +118,13 @@ export function createPaya(settings: PayaSettings = {}): PayaClient {
   const transactions = Object.freeze({ ...base.transactions, refund });
   const locationInfos = Object.freeze({
     ...base.locationInfos,
-    defaults: (locationId?: string, options?: CallOptions) => findLocationDefaults(base.locationInfos.list({}, options), locationId),
+    defaults: (locationId?: string, options?: CallOptions) =>
+      findLocationDefaults(base.locationInfos.list({}, options), locationId),
   });
   const execute = (id: string, input: unknown, options?: CallOptions) =>
-    id === 'paya.transactions.refund' ? refund(input, options) : (base.execute as (id: string, input: unknown, options?: CallOptions) => unknown)(id, input, options);
+    id === 'paya.transactions.refund'
+      ? refund(input, options)
+      : (base.execute as (id: string, input: unknown, options?: CallOptions) => unknown)(id, input, options);
   const client = { ...base, transactions, locationInfos, execute };
   return hideInternals(client, () => ({
     provider: 'paya',
@@ -129,11 +133,16 @@ export function createPaya(settings: PayaSettings = {}): PayaClient {
   })) as unknown as PayaClient;
 }
 
-function partialWebRefund(original: PayaTransaction, amount: string | number, secCode: string | undefined): PaymentsError | undefined {
+function partialWebRefund(
+  original: PayaTransaction,
+  amount: string | number,
+  secCode: string | undefined,
+): PaymentsError | undefined {
   if (original.payment_method !== 'ach' || (original.ach_sec_code ?? secCode) !== 'WEB') return undefined;
   const requested = parseMoney(amount, 'USD');
   const full = original.transaction_amount_money;
-  if (requested.isErr() || full === undefined || requested.value.amountMinor >= full.amountMinor) return undefined;
+  if (requested.isErr() || full === undefined || requested.value.amountMinor >= full.amountMinor)
+    return undefined;
   const message =
     'a partial refund of an ACH WEB debit is accepted and then rejected days later; refund the full amount, or use transactions.credit with ach_sec_code "CCD" and previous_transaction_id for a partial return';
   return new PaymentsErrorClass({

@@ -32,6 +32,7 @@ export const mapPayaError: ErrorBodyMapper = (response) => {
     mapped.providerMessage = body.message;
   }
   if (typeof body.name === 'string' && body.name !== '') mapped.providerCode = body.name;
-  else if (typeof body.code === 'string' || typeof body.code === 'number') mapped.providerCode = String(body.code);
+  else if (typeof body.code === 'string' || typeof body.code === 'number')
+    mapped.providerCode = String(body.code);
   return mapped;
 };

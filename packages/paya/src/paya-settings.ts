@@ -56,7 +56,11 @@ export interface ResolvedPayaSettings {
 function credential(value: string | undefined, field: keyof typeof payaEnvironmentVariables): string {
   const resolved = value ?? readEnvironment(payaEnvironmentVariables[field]);
   if (resolved === undefined || resolved.trim() === '') {
-    throw configurationError('paya', field, `is required (pass it or set ${payaEnvironmentVariables[field]})`);
+    throw configurationError(
+      'paya',
+      field,
+      `is required (pass it or set ${payaEnvironmentVariables[field]})`,
+    );
   }
   return resolved;
 }
@@ -68,7 +72,11 @@ function credential(value: string | undefined, field: keyof typeof payaEnvironme
 export function resolvePayaSettings(settings: PayaSettings = {}): ResolvedPayaSettings {
   const { userId, userApiKey, developerId, environment, baseUrl, ...options } = settings;
   if (environment !== undefined && !(environment in payaEnvironments)) {
-    throw configurationError('paya', 'environment', `must be "sandbox" or "production", got "${String(environment)}"`);
+    throw configurationError(
+      'paya',
+      'environment',
+      `must be "sandbox" or "production", got "${String(environment)}"`,
+    );
   }
   let resolvedBaseUrl: string = payaEnvironments[environment ?? 'sandbox'];
   if (baseUrl !== undefined) {

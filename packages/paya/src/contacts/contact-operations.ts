@@ -28,7 +28,10 @@ export const listContacts = defineOperation({
   retry: 'safe',
   docsUrl,
   toRequest: (input) => ({ query: toFilterQuery(input, contactTimestampFilters) }),
-  fromResponse: (body): ListPage<PayaContact> => ({ items: body.contacts.map(toPayaContact), meta: body.meta }),
+  fromResponse: (body): ListPage<PayaContact> => ({
+    items: body.contacts.map(toPayaContact),
+    meta: body.meta,
+  }),
   paging: payaPaging<z.output<typeof listContactsInput>, PayaContact>(),
 });
 
@@ -49,7 +52,11 @@ async function findByContactApiId(
       }),
     );
   }
-  const found = await context.run(listContacts, { contact_api_id: reference, location_id: input.location_id, page_size: 10 }, { signal });
+  const found = await context.run(
+    listContacts,
+    { contact_api_id: reference, location_id: input.location_id, page_size: 10 },
+    { signal },
+  );
   if (found.isErr()) return found;
   return Ok(found.value.items.find((contact) => contact.contact_api_id === reference));
 }
@@ -107,7 +114,8 @@ export const deleteContact = defineOperation({
   method: 'DELETE',
   path: '/v2/contacts/{id}',
   summary: 'Delete a contact.',
-  description: 'Retried as safe: a retry after a lost 204 reports the contact as already deleted (conflict or not_found).',
+  description:
+    'Retried as safe: a retry after a lost 204 reports the contact as already deleted (conflict or not_found).',
   input: deleteContactInput,
   retry: 'safe',
   positional: 'id',

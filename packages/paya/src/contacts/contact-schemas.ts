@@ -1,14 +1,16 @@
 import type { Money } from '@payweave/core';
 import * as z from 'zod/mini';
-import { oneOrMany, timestampFilter } from '../shared/paya-filters.js';
 import { expandOf, pageFields, payaDate, payaFlag, payaId, phone10, text } from '../shared/paya-fields.js';
+import { oneOrMany, timestampFilter } from '../shared/paya-filters.js';
 import { payaMoney } from '../shared/paya-money.js';
 import { listMeta } from '../shared/paya-paging.js';
 
 /** Related records `expand` can add to a contact. */
 export const contactExpands = ['created_user', 'notes', 'location', 'user'] as const;
 
-const email = z.string().check(z.maxLength(128), z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'));
+const email = z
+  .string()
+  .check(z.maxLength(128), z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'));
 
 /** Every documented contact field except the required ones. */
 const optionalContactFields = {
@@ -31,7 +33,9 @@ const optionalContactFields = {
   /** `YYYY-MM-DD` (sensitive). */
   date_of_birth: z.optional(payaDate),
   /** Balance as a decimal string (`"245.65"`). */
-  contact_balance: z.optional(z.string().check(z.regex(/^-?\d{1,10}(\.\d{1,2})?$/, 'must be a decimal string with at most 2 decimals'))),
+  contact_balance: z.optional(
+    z.string().check(z.regex(/^-?\d{1,10}(\.\d{1,2})?$/, 'must be a decimal string with at most 2 decimals')),
+  ),
   /** Email a receipt for each transaction. */
   email_trx_receipt: z.optional(payaFlag),
   header_message: z.optional(text(0, 255)),

@@ -14,7 +14,8 @@ export const listLocationInfos = defineOperation({
   id: 'paya.locationInfos.list',
   method: 'GET',
   path: '/v2/locationinfos',
-  summary: 'List the locations of the user with their card and ACH product transactions (how location_id is discovered).',
+  summary:
+    'List the locations of the user with their card and ACH product transactions (how location_id is discovered).',
   input: listLocationInfosInput,
   output: locationInfoListEnvelope,
   retry: 'safe',
@@ -47,7 +48,10 @@ export async function findLocationDefaults(
       code: 'not_found',
       provider: 'paya',
       operation: 'paya.locationInfos.list',
-      message: locationId === undefined ? 'paya: the user has no location.' : `paya: location ${locationId} was not found among the user's locations.`,
+      message:
+        locationId === undefined
+          ? 'paya: the user has no location.'
+          : `paya: location ${locationId} was not found among the user's locations.`,
     }),
   );
 }

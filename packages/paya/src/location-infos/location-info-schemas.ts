@@ -35,7 +35,10 @@ export const locationInfoRecord = z.looseObject({
 });
 
 /** `{ locationinfos: [...], meta }`. */
-export const locationInfoListEnvelope = z.looseObject({ locationinfos: z.array(locationInfoRecord), meta: listMeta });
+export const locationInfoListEnvelope = z.looseObject({
+  locationinfos: z.array(locationInfoRecord),
+  meta: listMeta,
+});
 
 /** A location and its product transactions, every field as Paya sent it. */
 export type PayaLocationInfo = z.output<typeof locationInfoRecord>;
@@ -56,14 +59,17 @@ export interface PayaLocationDefaults {
 }
 
 function isActive(product: PayaProductTransaction): boolean {
-  return product.active === undefined || product.active === null || product.active === 1 || product.active === true;
+  return (
+    product.active === undefined || product.active === null || product.active === 1 || product.active === true
+  );
 }
 
 /** Picks a location's default card and ACH product transactions. */
 export function toLocationDefaults(location: PayaLocationInfo): PayaLocationDefaults {
   const products = location.product_transactions ?? [];
   const pick = (method: 'cc' | 'ach', preferred: string | null | undefined) =>
-    (preferred ? preferred : undefined) ?? products.find((product) => product.payment_method === method && isActive(product))?.id;
+    (preferred ? preferred : undefined) ??
+    products.find((product) => product.payment_method === method && isActive(product))?.id;
   return {
     location_id: location.id,
     cc_product_transaction_id: pick('cc', location.default_cc),

@@ -28,7 +28,10 @@ export const listPaylinks = defineOperation({
   retry: 'safe',
   docsUrl,
   toRequest: (input) => ({ query: toFilterQuery(input, paylinkTimestampFilters) }),
-  fromResponse: (body): ListPage<PayaPaylink> => ({ items: body.paylinks.map(toPayaPaylink), meta: body.meta }),
+  fromResponse: (body): ListPage<PayaPaylink> => ({
+    items: body.paylinks.map(toPayaPaylink),
+    meta: body.meta,
+  }),
   paging: payaPaging<z.output<typeof listPaylinksInput>, PayaPaylink>(),
 });
 
@@ -41,12 +44,21 @@ async function findByPaylinkApiId(
   if (reference === undefined) {
     // Without a reference the paylink cannot be found again, and a resend could send a second link.
     return Err(
-      new PaymentsError({ code: 'network', provider: context.provider, operation: 'paya.paylinks.create', message: 'no paylink_api_id to look the paylink up by' }),
+      new PaymentsError({
+        code: 'network',
+        provider: context.provider,
+        operation: 'paya.paylinks.create',
+        message: 'no paylink_api_id to look the paylink up by',
+      }),
     );
   }
   const found = await context.run(
     listPaylinks,
-    { paylink_api_id: reference, page_size: 10, ...(input.location_id === undefined ? {} : { location_id: input.location_id }) },
+    {
+      paylink_api_id: reference,
+      page_size: 10,
+      ...(input.location_id === undefined ? {} : { location_id: input.location_id }),
+    },
     { signal },
   );
   if (found.isErr()) return found;
@@ -59,7 +71,8 @@ export const createPaylink = defineOperation({
   method: 'POST',
   path: '/v2/paylinks',
   summary: 'Create a paylink (a pay page link, optionally sent by email and/or SMS).',
-  description: 'After an ambiguous failure the paylink is looked up by `paylink_api_id` before any resend; without one it is not sent again.',
+  description:
+    'After an ambiguous failure the paylink is looked up by `paylink_api_id` before any resend; without one it is not sent again.',
   input: createPaylinkInput,
   output: paylinkEnvelope,
   retry: 'reconcile',

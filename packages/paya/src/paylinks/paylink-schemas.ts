@@ -1,15 +1,38 @@
 import type { Money } from '@payweave/core';
 import * as z from 'zod/mini';
+import {
+  expandOf,
+  pageFields,
+  payaAmountOrZero,
+  payaDate,
+  payaFlag,
+  payaId,
+  text,
+} from '../shared/paya-fields.js';
 import { amountFilter, oneOrMany, timestampFilter } from '../shared/paya-filters.js';
-import { expandOf, pageFields, payaAmountOrZero, payaDate, payaFlag, payaId, text } from '../shared/paya-fields.js';
 import { payaMoney } from '../shared/paya-money.js';
 import { listMeta } from '../shared/paya-paging.js';
-import { type PaylinkDeliveryName, type PaylinkStatusName, paylinkDeliveryName, paylinkStatusName } from './paylink-status.js';
+import {
+  type PaylinkDeliveryName,
+  type PaylinkStatusName,
+  paylinkDeliveryName,
+  paylinkStatusName,
+} from './paylink-status.js';
 
 /** Related records `expand` can add to a paylink (`payment_url` is the pay page link). */
-export const paylinkExpands = ['contact', 'email_blacklist', 'sms_blacklist', 'location', 'tags', 'created_user', 'payment_url'] as const;
+export const paylinkExpands = [
+  'contact',
+  'email_blacklist',
+  'sms_blacklist',
+  'location',
+  'tags',
+  'created_user',
+  'payment_url',
+] as const;
 
-const email = z.string().check(z.minLength(5), z.maxLength(128), z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'));
+const email = z
+  .string()
+  .check(z.minLength(5), z.maxLength(128), z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'));
 const cellPhone = z.string().check(z.regex(/^\d{1,10}$/, 'must be up to 10 digits'));
 
 const paylinkFields = {
@@ -41,7 +64,10 @@ type Issue = { message: string; path: string[] };
 function paylinkIssues(input: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   if (input.cc_product_transaction_id !== undefined && input.ach_product_transaction_id !== undefined) {
-    issues.push({ path: ['ach_product_transaction_id'], message: 'give cc_product_transaction_id or ach_product_transaction_id, not both' });
+    issues.push({
+      path: ['ach_product_transaction_id'],
+      message: 'give cc_product_transaction_id or ach_product_transaction_id, not both',
+    });
   }
   if (input.contact_id !== undefined && input.contact_api_id !== undefined) {
     issues.push({ path: ['contact_api_id'], message: 'give contact_id or contact_api_id, not both' });
@@ -49,7 +75,11 @@ function paylinkIssues(input: Record<string, unknown>): Issue[] {
   if ((input.delivery_method === 2 || input.delivery_method === 3) && input.cell_phone === undefined) {
     issues.push({ path: ['cell_phone'], message: 'is required when delivery_method is 2 (SMS) or 3 (both)' });
   }
-  if ((input.delivery_method === 1 || input.delivery_method === 3) && input.email === undefined && input.id === undefined) {
+  if (
+    (input.delivery_method === 1 || input.delivery_method === 3) &&
+    input.email === undefined &&
+    input.id === undefined
+  ) {
     issues.push({ path: ['email'], message: 'is required when delivery_method is 1 (email) or 3 (both)' });
   }
   return issues;
@@ -57,7 +87,8 @@ function paylinkIssues(input: Record<string, unknown>): Issue[] {
 
 function withIssues<T extends Record<string, unknown>>(rule: (input: T) => Issue[]) {
   return z.superRefine<T>((input, context) => {
-    for (const issue of rule(input)) context.issues.push({ code: 'custom', input, message: issue.message, path: issue.path });
+    for (const issue of rule(input))
+      context.issues.push({ code: 'custom', input, message: issue.message, path: issue.path });
   });
 }
 
@@ -67,7 +98,9 @@ export const createPaylinkInput = z
   .check(withIssues(paylinkIssues));
 
 /** Input of `paylinks.update` (partial; refused by Paya once the paylink is closed). */
-export const updatePaylinkInput = z.strictObject({ id: payaId, ...paylinkFields }).check(withIssues(paylinkIssues));
+export const updatePaylinkInput = z
+  .strictObject({ id: payaId, ...paylinkFields })
+  .check(withIssues(paylinkIssues));
 
 /** Input of `paylinks.retrieve`. */
 export const retrievePaylinkInput = z.strictObject({ id: payaId, expand: expandOf(paylinkExpands) });

@@ -8,7 +8,9 @@ export type PaylinkStatusName = (typeof paylinkStatuses)[keyof typeof paylinkSta
 export const paylinkDeliveryMethods = { 0: 'none', 1: 'email', 2: 'sms', 3: 'emailAndSms' } as const;
 
 /** A decoded `delivery_method`, or `unknown`. */
-export type PaylinkDeliveryName = (typeof paylinkDeliveryMethods)[keyof typeof paylinkDeliveryMethods] | 'unknown';
+export type PaylinkDeliveryName =
+  | (typeof paylinkDeliveryMethods)[keyof typeof paylinkDeliveryMethods]
+  | 'unknown';
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
@@ -25,5 +27,7 @@ export function paylinkStatusName(statusId: unknown): PaylinkStatusName {
 /** Names a `delivery_method` (`3` -> `emailAndSms`). */
 export function paylinkDeliveryName(method: unknown): PaylinkDeliveryName {
   const code = asNumber(method);
-  return (code !== undefined && paylinkDeliveryMethods[code as keyof typeof paylinkDeliveryMethods]) || 'unknown';
+  return (
+    (code !== undefined && paylinkDeliveryMethods[code as keyof typeof paylinkDeliveryMethods]) || 'unknown'
+  );
 }

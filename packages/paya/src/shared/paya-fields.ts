@@ -19,7 +19,9 @@ export const payaAmount = decimalAmount({ decimals: 2, max: 99_999_999.99 });
 export const payaAmountOrZero = decimalAmount({ decimals: 2, max: 99_999_999.99, allowZero: true });
 
 /** A calendar date `YYYY-MM-DD`. */
-export const payaDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a YYYY-MM-DD date'));
+export const payaDate = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a YYYY-MM-DD date'));
 
 /** A Paya boolean flag: `0`/`1` or `true`/`false`. */
 export const payaFlag = z.union([z.literal(0), z.literal(1), z.boolean()]);
@@ -36,5 +38,7 @@ export const pageFields = {
   /** Records per page (Paya's default is 20). */
   page_size: z.optional(z.int().check(z.gte(1))),
   /** `field` ascending or `-field` descending. */
-  sort: z.optional(z.string().check(z.regex(/^-?[a-z_0-9]+$/, 'must be a field name, optionally prefixed by -'))),
+  sort: z.optional(
+    z.string().check(z.regex(/^-?[a-z_0-9]+$/, 'must be a field name, optionally prefixed by -')),
+  ),
 };

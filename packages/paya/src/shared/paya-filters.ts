@@ -3,7 +3,15 @@ import * as z from 'zod/mini';
 import { payaAmountOrZero } from './paya-fields.js';
 
 /** The named ranges Paya accepts on timestamp fields. */
-export const namedDateRanges = ['today', 'yesterday', 'this week', 'last week', 'last 30 days', 'this month', 'last month'] as const;
+export const namedDateRanges = [
+  'today',
+  'yesterday',
+  'this week',
+  'last week',
+  'last 30 days',
+  'this month',
+  'last month',
+] as const;
 
 /** A named date range (`today`, `last 30 days`, ...). */
 export type NamedDateRange = (typeof namedDateRanges)[number];
@@ -29,7 +37,9 @@ export const timestampFilter = z.optional(
 );
 
 function isRange(value: unknown): value is { from: string | number; to: string | number } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'from' in value && 'to' in value;
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && 'from' in value && 'to' in value
+  );
 }
 
 /**
@@ -37,7 +47,10 @@ function isRange(value: unknown): value is { from: string | number; to: string |
  * amounts as `from|to`, custom timestamp ranges as `field=custom` plus `field_from` /
  * `field_to`, everything else as is.
  */
-export function toFilterQuery(filters: Record<string, unknown>, timestampFields: ReadonlySet<string>): Record<string, QueryValue> {
+export function toFilterQuery(
+  filters: Record<string, unknown>,
+  timestampFields: ReadonlySet<string>,
+): Record<string, QueryValue> {
   const query: Record<string, QueryValue> = {};
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined) continue;

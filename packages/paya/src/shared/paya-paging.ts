@@ -29,7 +29,11 @@ export interface ListPage<Item> {
  * until `pageCount` (the position is computed from our own request, never from Paya's
  * inconsistent `currentPage`).
  */
-export function payaPaging<In extends { page?: number | undefined }, Item>(): PagingDefinition<In, ListPage<Item>, Item> {
+export function payaPaging<In extends { page?: number | undefined }, Item>(): PagingDefinition<
+  In,
+  ListPage<Item>,
+  Item
+> {
   return {
     items: (output) => output.items,
     next: (input, output) => {

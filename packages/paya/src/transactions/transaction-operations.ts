@@ -1,4 +1,11 @@
-import { defineOperation, Ok, type OperationContext, type PaymentsError, type RequestParts, type Result } from '@payweave/core';
+import {
+  defineOperation,
+  Ok,
+  type OperationContext,
+  type PaymentsError,
+  type RequestParts,
+  type Result,
+} from '@payweave/core';
 import type * as z from 'zod/mini';
 import { toFilterQuery } from '../shared/paya-filters.js';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
@@ -25,13 +32,17 @@ export const listTransactions = defineOperation({
   id: 'paya.transactions.list',
   method: 'GET',
   path: '/v2/transactions',
-  summary: 'List transactions with filters (OR lists, amount ranges, named or custom date ranges), paging through all.',
+  summary:
+    'List transactions with filters (OR lists, amount ranges, named or custom date ranges), paging through all.',
   input: listTransactionsInput,
   output: transactionListEnvelope,
   retry: 'safe',
   docsUrl,
   toRequest: (input) => ({ query: toFilterQuery(input, transactionTimestampFilters) }),
-  fromResponse: (body): ListPage<PayaTransaction> => ({ items: body.transactions.map(toPayaTransaction), meta: body.meta }),
+  fromResponse: (body): ListPage<PayaTransaction> => ({
+    items: body.transactions.map(toPayaTransaction),
+    meta: body.meta,
+  }),
   paging: payaPaging<z.output<typeof listTransactionsInput>, PayaTransaction>(),
 });
 
@@ -46,7 +57,9 @@ interface Referenced {
 }
 
 function fillReference<In extends Referenced>(input: In): In {
-  return input.transaction_api_id === undefined ? { ...input, transaction_api_id: newTransactionApiId() } : input;
+  return input.transaction_api_id === undefined
+    ? { ...input, transaction_api_id: newTransactionApiId() }
+    : input;
 }
 
 /**
@@ -62,7 +75,11 @@ async function findByApiId(
   if (reference === undefined) return Ok(undefined);
   const found = await context.run(
     listTransactions,
-    { transaction_api_id: reference, page_size: 10, ...(input.location_id === undefined ? {} : { location_id: input.location_id }) },
+    {
+      transaction_api_id: reference,
+      page_size: 10,
+      ...(input.location_id === undefined ? {} : { location_id: input.location_id }),
+    },
     { signal },
   );
   if (found.isErr()) return found;
@@ -83,7 +100,8 @@ export const sale = defineOperation({
   id: 'paya.transactions.sale',
   method: 'POST',
   path: '/v2/transactions',
-  summary: 'Charge a card (stored vault, keyed card + exp date, or a previous transaction). A decline is Ok with status `declined`.',
+  summary:
+    'Charge a card (stored vault, keyed card + exp date, or a previous transaction). A decline is Ok with status `declined`.',
   description: reconcileNotes,
   input: cardChargeInput,
   output: transactionEnvelope,
@@ -100,7 +118,8 @@ export const authOnly = defineOperation({
   id: 'paya.transactions.authOnly',
   method: 'POST',
   path: '/v2/transactions',
-  summary: 'Authorise a card without capture (status `authOnly`); every auth must later be completed or voided.',
+  summary:
+    'Authorise a card without capture (status `authOnly`); every auth must later be completed or voided.',
   description: reconcileNotes,
   input: cardChargeInput,
   output: transactionEnvelope,
@@ -124,7 +143,8 @@ export const avsOnly = defineOperation({
   retry: 'reconcile',
   docsUrl,
   prepare: fillReference,
-  toRequest: (input) => create('avsonly', 'cc')({ ...input, transaction_amount: input.transaction_amount ?? '0.00' }),
+  toRequest: (input) =>
+    create('avsonly', 'cc')({ ...input, transaction_amount: input.transaction_amount ?? '0.00' }),
   fromResponse: (body) => toPayaTransaction(body.transaction),
   reconcile: findByApiId,
 });
@@ -151,7 +171,8 @@ export const credit = defineOperation({
   id: 'paya.transactions.credit',
   method: 'POST',
   path: '/v2/transactions',
-  summary: 'Credit a bank account by ACH (use CCD with previous_transaction_id for a partial return of a debit).',
+  summary:
+    'Credit a bank account by ACH (use CCD with previous_transaction_id for a partial return of a debit).',
   description: reconcileNotes,
   input: achInput,
   output: transactionEnvelope,
@@ -168,7 +189,8 @@ export const refund = defineOperation({
   id: 'paya.transactions.refund',
   method: 'POST',
   path: '/v2/transactions',
-  summary: 'Refund a settled transaction (void it before settlement). ACH WEB refunds must be for the full amount.',
+  summary:
+    'Refund a settled transaction (void it before settlement). ACH WEB refunds must be for the full amount.',
   description: `${reconcileNotes} A partial refund of an ACH WEB debit is refused before sending (it would look approved and be rejected days later): use a CCD credit.`,
   input: refundInput,
   output: transactionEnvelope,

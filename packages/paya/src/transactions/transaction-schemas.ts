@@ -1,7 +1,16 @@
 import type { Money } from '@payweave/core';
 import * as z from 'zod/mini';
+import {
+  expandOf,
+  pageFields,
+  payaAmount,
+  payaAmountOrZero,
+  payaDate,
+  payaId,
+  phone10,
+  text,
+} from '../shared/paya-fields.js';
 import { amountFilter, oneOrMany, timestampFilter } from '../shared/paya-filters.js';
-import { expandOf, pageFields, payaAmount, payaAmountOrZero, payaDate, payaId, phone10, text } from '../shared/paya-fields.js';
 import { payaMoney } from '../shared/paya-money.js';
 import { listMeta } from '../shared/paya-paging.js';
 import {
@@ -65,7 +74,9 @@ const commonFields = {
   po_number: z.optional(text(1, 32)),
   customer_id: z.optional(text(1, 64)),
   customer_ip: z.optional(text(7, 45)),
-  notification_email_address: z.optional(z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'))),
+  notification_email_address: z.optional(
+    z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address')),
+  ),
   transaction_c1: z.optional(text(0, 128)),
   transaction_c2: z.optional(text(0, 128)),
   transaction_c3: z.optional(text(0, 128)),
@@ -130,16 +141,27 @@ function present(value: unknown): boolean {
 }
 
 function cardSourceIssues(input: Record<string, unknown>): Issue[] {
-  const sources = ['account_vault_id', 'account_vault_api_id', 'account_number', 'previous_transaction_id', 'track_data'];
+  const sources = [
+    'account_vault_id',
+    'account_vault_api_id',
+    'account_number',
+    'previous_transaction_id',
+    'track_data',
+  ];
   const given = sources.filter((field) => present(input[field]));
   const issues: Issue[] = [];
   if (given.length === 0) {
-    issues.push({ path: ['account_vault_id'], message: `one card source is required: ${sources.join(', ')}` });
+    issues.push({
+      path: ['account_vault_id'],
+      message: `one card source is required: ${sources.join(', ')}`,
+    });
   } else if (given.length > 1) {
     issues.push({ path: [given[1]!], message: `give only one card source (got ${given.join(' and ')})` });
   }
-  if (present(input.account_number) && !present(input.exp_date)) issues.push({ path: ['exp_date'], message: 'is required with account_number' });
-  if (present(input.exp_date) && !present(input.account_number)) issues.push({ path: ['exp_date'], message: 'is only allowed with account_number' });
+  if (present(input.account_number) && !present(input.exp_date))
+    issues.push({ path: ['exp_date'], message: 'is required with account_number' });
+  if (present(input.exp_date) && !present(input.account_number))
+    issues.push({ path: ['exp_date'], message: 'is only allowed with account_number' });
   return issues;
 }
 
@@ -148,9 +170,15 @@ function achSourceIssues(input: Record<string, unknown>): Issue[] {
   const given = sources.filter((field) => present(input[field]));
   const issues: Issue[] = [];
   if (given.length === 0) {
-    issues.push({ path: ['account_number'], message: `one bank account source is required: ${sources.join(', ')}` });
+    issues.push({
+      path: ['account_number'],
+      message: `one bank account source is required: ${sources.join(', ')}`,
+    });
   } else if (given.length > 1) {
-    issues.push({ path: [given[1]!], message: `give only one bank account source (got ${given.join(' and ')})` });
+    issues.push({
+      path: [given[1]!],
+      message: `give only one bank account source (got ${given.join(' and ')})`,
+    });
   }
   if (present(input.account_number)) {
     for (const field of ['routing', 'account_holder_name', 'account_type']) {
@@ -159,13 +187,15 @@ function achSourceIssues(input: Record<string, unknown>): Issue[] {
   } else if (present(input.routing)) {
     issues.push({ path: ['routing'], message: 'is only allowed with account_number' });
   }
-  if (present(input.check_number) && input.ach_sec_code !== 'TEL') issues.push({ path: ['check_number'], message: 'is only used with ach_sec_code TEL' });
+  if (present(input.check_number) && input.ach_sec_code !== 'TEL')
+    issues.push({ path: ['check_number'], message: 'is only used with ach_sec_code TEL' });
   return issues;
 }
 
 function withIssues<T extends Record<string, unknown>>(rule: (input: T) => Issue[]) {
   return z.superRefine<T>((input, context) => {
-    for (const issue of rule(input)) context.issues.push({ code: 'custom', input, message: issue.message, path: issue.path });
+    for (const issue of rule(input))
+      context.issues.push({ code: 'custom', input, message: issue.message, path: issue.path });
   });
 }
 
@@ -269,7 +299,10 @@ export const transactionRecord = z.looseObject({
 export const transactionEnvelope = z.looseObject({ transaction: transactionRecord });
 
 /** A transaction list `{ transactions: [...], meta }`. */
-export const transactionListEnvelope = z.looseObject({ transactions: z.array(transactionRecord), meta: listMeta });
+export const transactionListEnvelope = z.looseObject({
+  transactions: z.array(transactionRecord),
+  meta: listMeta,
+});
 
 /** A transaction as Paya sends it. */
 export type TransactionRecord = z.output<typeof transactionRecord>;

@@ -17,7 +17,9 @@ export const transactionStatuses = {
 } as const;
 
 /** A decoded `status_id`, or `unknown` for a code this version does not know. */
-export type TransactionStatusName = (typeof transactionStatuses)[keyof typeof transactionStatuses] | 'unknown';
+export type TransactionStatusName =
+  | (typeof transactionStatuses)[keyof typeof transactionStatuses]
+  | 'unknown';
 
 /** `type_id` values of a Paya transaction (auth-only and auth-complete stay `sale`). */
 export const transactionTypes = {
@@ -45,7 +47,10 @@ export const transactionReasons = {
 } as const;
 
 /** A decoded `reason_code_id`: a documented name, `declined` for other 15xx/16xx codes, or `unknown`. */
-export type TransactionReasonName = (typeof transactionReasons)[keyof typeof transactionReasons] | 'declined' | 'unknown';
+export type TransactionReasonName =
+  | (typeof transactionReasons)[keyof typeof transactionReasons]
+  | 'declined'
+  | 'unknown';
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;

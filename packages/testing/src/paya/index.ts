@@ -1,2 +1,19 @@
-// The paya simulator; filled by the paya provider work.
-export {};
+export { namedRange } from './paya-sim-query.js';
+export {
+  type PayaSimCredentials,
+  type PayaSimState,
+  payaSimulatorDefaults,
+  type SimLocation,
+  type SimNotification,
+  type SimProductTransaction,
+  type SimRecord,
+  type SimTransaction,
+} from './paya-sim-state.js';
+export { transactionToWire } from './paya-sim-transactions.js';
+export {
+  createPayaSimulator,
+  type PayaSimulator,
+  type PayaSimulatorOptions,
+  payaSandboxBaseUrl,
+  type SeedTransactionsOptions,
+} from './paya-simulator.js';
