@@ -16,7 +16,14 @@ export function usePayaSimulator(): PayaTestContext {
   const context = { simulator: createPayaSimulator() } as PayaTestContext;
   let baseUrl = '';
   context.client = (settings = {}) =>
-    createPaya({ baseUrl, ...context.simulator.credentials, backoffBaseMs: 1, backoffMaxMs: 5, timeoutMs: 2_000, ...settings });
+    createPaya({
+      baseUrl,
+      ...context.simulator.credentials,
+      backoffBaseMs: 1,
+      backoffMaxMs: 5,
+      timeoutMs: 2_000,
+      ...settings,
+    });
   beforeAll(async () => {
     baseUrl = await context.simulator.listen();
     context.paya = context.client();

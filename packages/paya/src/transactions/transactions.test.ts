@@ -4,7 +4,12 @@ import { authHeadersOf, usePayaSimulator } from '../test-support/setup-paya.js';
 
 const ids = payaSimulatorDefaults;
 const card = { account_number: '5454545454545454', exp_date: '1230', cvv: '999' };
-const bank = { account_number: '2079951060953', routing: '072000326', account_holder_name: 'SDK Test', account_type: 'checking' as const };
+const bank = {
+  account_number: '2079951060953',
+  routing: '072000326',
+  account_holder_name: 'SDK Test',
+  account_type: 'checking' as const,
+};
 const test = usePayaSimulator();
 
 describe('transactions.sale', () => {
@@ -38,15 +43,28 @@ describe('transactions.sale', () => {
     });
     expect(request?.headers['content-type']).toBe('application/json');
     const body = request?.body as { transaction: Record<string, unknown> };
-    expect(body.transaction).toMatchObject({ action: 'sale', payment_method: 'cc', transaction_amount: '10.00', ...card });
+    expect(body.transaction).toMatchObject({
+      action: 'sale',
+      payment_method: 'cc',
+      transaction_amount: '10.00',
+      ...card,
+    });
     expect(body.transaction.transaction_api_id).toMatch(/^pw-[0-9a-f-]{36}$/);
     expect(sale.transaction_api_id).toBe(body.transaction.transaction_api_id);
   });
 
   it('keeps a caller transaction_api_id and charges a stored vault', async () => {
-    const sale = (await test.paya.transactions.sale({ transaction_amount: 1, account_vault_id: '11eb8bdf1ae2385e9ec6747a', transaction_api_id: 'order-77' })).unwrap();
+    const sale = (
+      await test.paya.transactions.sale({
+        transaction_amount: 1,
+        account_vault_id: '11eb8bdf1ae2385e9ec6747a',
+        transaction_api_id: 'order-77',
+      })
+    ).unwrap();
     expect(sale.transaction_api_id).toBe('order-77');
-    expect((test.simulator.log[0]?.body as { transaction: Record<string, unknown> }).transaction).toMatchObject({
+    expect(
+      (test.simulator.log[0]?.body as { transaction: Record<string, unknown> }).transaction,
+    ).toMatchObject({
       account_vault_id: '11eb8bdf1ae2385e9ec6747a',
       transaction_amount: 1,
       transaction_api_id: 'order-77',
@@ -55,9 +73,20 @@ describe('transactions.sale', () => {
 
   it('returns a decline as Ok with status declined (sandbox $5.00 -> 1500, $6.16 -> 1616)', async () => {
     const denied = (await test.paya.transactions.sale({ transaction_amount: '5.00', ...card })).unwrap();
-    expect(denied).toMatchObject({ status_id: 301, status: 'declined', reason_code_id: 1500, reason: 'deny' });
-    const insufficient = (await test.paya.transactions.sale({ transaction_amount: '6.16', ...card })).unwrap();
-    expect(insufficient).toMatchObject({ status: 'declined', reason_code_id: 1616, reason: 'insufficientFunds' });
+    expect(denied).toMatchObject({
+      status_id: 301,
+      status: 'declined',
+      reason_code_id: 1500,
+      reason: 'deny',
+    });
+    const insufficient = (
+      await test.paya.transactions.sale({ transaction_amount: '6.16', ...card })
+    ).unwrap();
+    expect(insufficient).toMatchObject({
+      status: 'declined',
+      reason_code_id: 1616,
+      reason: 'insufficientFunds',
+    });
     const other = (await test.paya.transactions.sale({ transaction_amount: '6.03', ...card })).unwrap();
     expect(other).toMatchObject({ status: 'declined', reason_code_id: 1603, reason: 'declined' });
     expect(test.simulator.log.every((request) => request.outcome === 201)).toBe(true);
@@ -84,12 +113,20 @@ describe('transactions.sale', () => {
 
   it('turns a 422 into fieldErrors', async () => {
     await test.paya.transactions.sale({ transaction_amount: '1.00', transaction_api_id: 'dup-1', ...card });
-    const again = await test.paya.transactions.sale({ transaction_amount: '1.00', transaction_api_id: 'dup-1', ...card });
+    const again = await test.paya.transactions.sale({
+      transaction_amount: '1.00',
+      transaction_api_id: 'dup-1',
+      ...card,
+    });
     expect(again.isErr()).toBe(true);
     const error = again.isErr() ? again.error : undefined;
     expect(error).toMatchObject({ code: 'validation', httpStatus: 422, operation: 'paya.transactions.sale' });
     expect(error?.fieldErrors?.transaction_api_id?.[0]).toMatch(/already been taken/);
-    const badProduct = await test.paya.transactions.sale({ transaction_amount: '1.00', product_transaction_id: ids.achProductTransactionId, ...card });
+    const badProduct = await test.paya.transactions.sale({
+      transaction_amount: '1.00',
+      product_transaction_id: ids.achProductTransactionId,
+      ...card,
+    });
     expect(badProduct.isErr() && badProduct.error.fieldErrors).toHaveProperty('product_transaction_id');
   });
 });
@@ -101,7 +138,10 @@ describe('retries without double charges', () => {
     const sale = result.unwrap();
     expect(test.simulator.state.transactions).toHaveLength(1);
     expect(sale.id).toBe(test.simulator.state.transactions[0]?.id);
-    expect(test.simulator.log.map((request) => `${request.method} ${request.outcome}`)).toEqual(['POST reset', 'GET 200']);
+    expect(test.simulator.log.map((request) => `${request.method} ${request.outcome}`)).toEqual([
+      'POST reset',
+      'GET 200',
+    ]);
     const lookup = test.simulator.log[1];
     expect(lookup?.path).toBe('/v2/transactions');
     expect(lookup?.query.transaction_api_id).toBe(sale.transaction_api_id);
@@ -112,9 +152,14 @@ describe('retries without double charges', () => {
     test.simulator.faults.failNext(1, 503, { match: { method: 'POST' } });
     const sale = (await test.paya.transactions.sale({ transaction_amount: '2.00', ...card })).unwrap();
     expect(test.simulator.state.transactions).toHaveLength(1);
-    expect(test.simulator.log.map((request) => `${request.method} ${request.outcome}`)).toEqual(['POST 503', 'GET 200', 'POST 201']);
+    expect(test.simulator.log.map((request) => `${request.method} ${request.outcome}`)).toEqual([
+      'POST 503',
+      'GET 200',
+      'POST 201',
+    ]);
     const [first, , second] = test.simulator.log;
-    const reference = (request: typeof first) => (request?.body as { transaction: { transaction_api_id: string } }).transaction.transaction_api_id;
+    const reference = (request: typeof first) =>
+      (request?.body as { transaction: { transaction_api_id: string } }).transaction.transaction_api_id;
     expect(reference(first)).toBe(reference(second));
     expect(sale.transaction_api_id).toBe(reference(first));
   });
@@ -122,7 +167,12 @@ describe('retries without double charges', () => {
   it('does not resend when the lookup itself fails', async () => {
     test.simulator.faults.resetNext({ method: 'POST' }, { afterHandling: true });
     test.simulator.faults.failNext(5, 401, { match: { method: 'GET' } });
-    const result = await test.paya.transactions.debit({ transaction_amount: '3.00', ach_sec_code: 'WEB', product_transaction_id: ids.achProductTransactionId, ...bank });
+    const result = await test.paya.transactions.debit({
+      transaction_amount: '3.00',
+      ach_sec_code: 'WEB',
+      product_transaction_id: ids.achProductTransactionId,
+      ...bank,
+    });
     expect(result.isErr()).toBe(true);
     expect(result.isErr() && result.error.message).toMatch(/not sent again/);
     expect(test.simulator.log.filter((request) => request.method === 'POST')).toHaveLength(1);
@@ -133,21 +183,39 @@ describe('auth-only, complete, void and refund', () => {
   it('authorises then completes with PUT /v2/transactions/{id}', async () => {
     const auth = (await test.paya.transactions.authOnly({ transaction_amount: '120.00', ...card })).unwrap();
     expect(auth).toMatchObject({ status: 'authOnly', type: 'sale' });
-    const done = (await test.paya.transactions.authComplete(auth.id, { transaction_amount: '60.00' })).unwrap();
-    expect(done).toMatchObject({ id: auth.id, status: 'approved', reason: 'authCompleted', transaction_amount_money: { amountMinor: 6000, currency: 'USD' } });
+    const done = (
+      await test.paya.transactions.authComplete(auth.id, { transaction_amount: '60.00' })
+    ).unwrap();
+    expect(done).toMatchObject({
+      id: auth.id,
+      status: 'approved',
+      reason: 'authCompleted',
+      transaction_amount_money: { amountMinor: 6000, currency: 'USD' },
+    });
     const put = test.simulator.log[1];
-    expect(put).toMatchObject({ method: 'PUT', path: `/v2/transactions/${auth.id}`, body: { transaction: { action: 'authcomplete', transaction_amount: '60.00' } } });
+    expect(put).toMatchObject({
+      method: 'PUT',
+      path: `/v2/transactions/${auth.id}`,
+      body: { transaction: { action: 'authcomplete', transaction_amount: '60.00' } },
+    });
     const twice = await test.paya.transactions.authComplete(auth.id);
     expect(twice.isErr() && twice.error.fieldErrors).toHaveProperty('action');
   });
 
   it('voids before settlement and refuses a refund of an unsettled sale', async () => {
     const sale = (await test.paya.transactions.sale({ transaction_amount: '20.00', ...card })).unwrap();
-    const early = await test.paya.transactions.refund({ previous_transaction_id: sale.id, transaction_amount: '20.00' });
+    const early = await test.paya.transactions.refund({
+      previous_transaction_id: sale.id,
+      transaction_amount: '20.00',
+    });
     expect(early.isErr() && early.error.fieldErrors?.previous_transaction_id?.[0]).toMatch(/void it instead/);
     const voided = (await test.paya.transactions.void(sale.id)).unwrap();
     expect(voided).toMatchObject({ status: 'voided', reason: 'voided', status_id: 201 });
-    expect(test.simulator.log.at(-1)).toMatchObject({ method: 'PUT', path: `/v2/transactions/${sale.id}`, body: { transaction: { action: 'void' } } });
+    expect(test.simulator.log.at(-1)).toMatchObject({
+      method: 'PUT',
+      path: `/v2/transactions/${sale.id}`,
+      body: { transaction: { action: 'void' } },
+    });
     const again = await test.paya.transactions.void({ id: sale.id });
     expect(again.isErr() && again.error.code).toBe('validation');
   });
@@ -155,20 +223,38 @@ describe('auth-only, complete, void and refund', () => {
   it('refunds a settled sale as a new transaction', async () => {
     const sale = (await test.paya.transactions.sale({ transaction_amount: '20.00', ...card })).unwrap();
     test.simulator.settle();
-    const refund = (await test.paya.transactions.refund({ previous_transaction_id: sale.id, transaction_amount: '5.00' })).unwrap();
-    expect(refund).toMatchObject({ status: 'refunded', type: 'refund', transaction_amount_money: { amountMinor: 500, currency: 'USD' } });
+    const refund = (
+      await test.paya.transactions.refund({ previous_transaction_id: sale.id, transaction_amount: '5.00' })
+    ).unwrap();
+    expect(refund).toMatchObject({
+      status: 'refunded',
+      type: 'refund',
+      transaction_amount_money: { amountMinor: 500, currency: 'USD' },
+    });
     expect(refund.id).not.toBe(sale.id);
     expect(test.simulator.log.at(-1)?.body).toMatchObject({
-      transaction: { action: 'refund', payment_method: 'cc', previous_transaction_id: sale.id, transaction_amount: '5.00' },
+      transaction: {
+        action: 'refund',
+        payment_method: 'cc',
+        previous_transaction_id: sale.id,
+        transaction_amount: '5.00',
+      },
     });
-    const tooMuch = await test.paya.transactions.refund({ previous_transaction_id: sale.id, transaction_amount: '15.01' });
+    const tooMuch = await test.paya.transactions.refund({
+      previous_transaction_id: sale.id,
+      transaction_amount: '15.01',
+    });
     expect(tooMuch.isErr() && tooMuch.error.fieldErrors).toHaveProperty('transaction_amount');
   });
 
   it('checks the address with avsOnly', async () => {
-    const avs = (await test.paya.transactions.avsOnly({ ...card, billing_street: '1 Wrong St', billing_zip: '10001' })).unwrap();
+    const avs = (
+      await test.paya.transactions.avsOnly({ ...card, billing_street: '1 Wrong St', billing_zip: '10001' })
+    ).unwrap();
     expect(avs).toMatchObject({ status: 'avsOnly', type: 'avsOnly', avs: 'BAD' });
-    expect(test.simulator.log[0]?.body).toMatchObject({ transaction: { action: 'avsonly', payment_method: 'cc', transaction_amount: '0.00' } });
+    expect(test.simulator.log[0]?.body).toMatchObject({
+      transaction: { action: 'avsonly', payment_method: 'cc', transaction_amount: '0.00' },
+    });
   });
 });
 
@@ -176,35 +262,106 @@ describe('ACH', () => {
   const web = { ach_sec_code: 'WEB' as const, product_transaction_id: ids.achProductTransactionId };
 
   it('debits with account holder, routing and identity fields', async () => {
-    const debit = (await test.paya.transactions.debit({ transaction_amount: '10.00', ...web, ...bank, dob_year: '1990', ssn4: '1234', dl_number: '012345678', dl_state: 'GA' })).unwrap();
-    expect(debit).toMatchObject({ status: 'pendingOrigination', type: 'debit', payment_method: 'ach', last_four: '0953' });
-    expect(test.simulator.log[0]?.body).toMatchObject({ transaction: { action: 'debit', payment_method: 'ach', ach_sec_code: 'WEB', routing: '072000326', ssn4: '1234' } });
+    const debit = (
+      await test.paya.transactions.debit({
+        transaction_amount: '10.00',
+        ...web,
+        ...bank,
+        dob_year: '1990',
+        ssn4: '1234',
+        dl_number: '012345678',
+        dl_state: 'GA',
+      })
+    ).unwrap();
+    expect(debit).toMatchObject({
+      status: 'pendingOrigination',
+      type: 'debit',
+      payment_method: 'ach',
+      last_four: '0953',
+    });
+    expect(test.simulator.log[0]?.body).toMatchObject({
+      transaction: {
+        action: 'debit',
+        payment_method: 'ach',
+        ach_sec_code: 'WEB',
+        routing: '072000326',
+        ssn4: '1234',
+      },
+    });
   });
 
   it('requires the ACH fields before sending', async () => {
-    const noRouting = await test.paya.transactions.debit({ transaction_amount: '1.00', ...web, account_number: '2079951060953', account_holder_name: 'A', account_type: 'checking' });
+    const noRouting = await test.paya.transactions.debit({
+      transaction_amount: '1.00',
+      ...web,
+      account_number: '2079951060953',
+      account_holder_name: 'A',
+      account_type: 'checking',
+    });
     expect(noRouting.isErr() && noRouting.error.fieldErrors).toHaveProperty('routing');
-    const badRouting = await test.paya.transactions.debit({ transaction_amount: '1.00', ...web, ...bank, routing: '12345' });
+    const badRouting = await test.paya.transactions.debit({
+      transaction_amount: '1.00',
+      ...web,
+      ...bank,
+      routing: '12345',
+    });
     expect(badRouting.isErr() && badRouting.error.fieldErrors).toHaveProperty('routing');
-    const noSec = await test.paya.transactions.debit({ transaction_amount: '1.00', product_transaction_id: ids.achProductTransactionId, ...bank } as never);
+    const noSec = await test.paya.transactions.debit({
+      transaction_amount: '1.00',
+      product_transaction_id: ids.achProductTransactionId,
+      ...bank,
+    } as never);
     expect(noSec.isErr() && noSec.error.fieldErrors).toHaveProperty('ach_sec_code');
-    const noProduct = await test.paya.transactions.credit({ transaction_amount: '1.00', ach_sec_code: 'CCD', ...bank } as never);
+    const noProduct = await test.paya.transactions.credit({
+      transaction_amount: '1.00',
+      ach_sec_code: 'CCD',
+      ...bank,
+    } as never);
     expect(noProduct.isErr() && noProduct.error.fieldErrors).toHaveProperty('product_transaction_id');
     expect(test.simulator.log).toHaveLength(0);
   });
 
   it('refuses a partial ACH WEB refund and points to a CCD credit, which works', async () => {
-    const debit = (await test.paya.transactions.debit({ transaction_amount: '10.00', ...web, ...bank })).unwrap();
-    const partial = await test.paya.transactions.refund({ previous_transaction_id: debit.id, transaction_amount: '4.00', payment_method: 'ach', ach_sec_code: 'WEB', product_transaction_id: ids.achProductTransactionId });
+    const debit = (
+      await test.paya.transactions.debit({ transaction_amount: '10.00', ...web, ...bank })
+    ).unwrap();
+    const partial = await test.paya.transactions.refund({
+      previous_transaction_id: debit.id,
+      transaction_amount: '4.00',
+      payment_method: 'ach',
+      ach_sec_code: 'WEB',
+      product_transaction_id: ids.achProductTransactionId,
+    });
     expect(partial.isErr() && partial.error.code).toBe('validation');
     expect(partial.isErr() && partial.error.message).toMatch(/CCD/);
     expect(test.simulator.log.filter((request) => request.method === 'POST')).toHaveLength(1);
-    const viaExecute = await test.paya.execute('paya.transactions.refund', { previous_transaction_id: debit.id, transaction_amount: '4.00', payment_method: 'ach' });
+    const viaExecute = await test.paya.execute('paya.transactions.refund', {
+      previous_transaction_id: debit.id,
+      transaction_amount: '4.00',
+      payment_method: 'ach',
+    });
     expect(viaExecute.isErr() && viaExecute.error.code).toBe('validation');
-    const credit = (await test.paya.transactions.credit({ transaction_amount: '4.00', ach_sec_code: 'CCD', product_transaction_id: ids.achCcdProductTransactionId, previous_transaction_id: debit.id })).unwrap();
+    const credit = (
+      await test.paya.transactions.credit({
+        transaction_amount: '4.00',
+        ach_sec_code: 'CCD',
+        product_transaction_id: ids.achCcdProductTransactionId,
+        previous_transaction_id: debit.id,
+      })
+    ).unwrap();
     expect(credit).toMatchObject({ type: 'credit', status: 'pendingOrigination', ach_sec_code: 'CCD' });
-    const other = (await test.paya.transactions.debit({ transaction_amount: '7.00', ...web, ...bank })).unwrap();
-    const full = (await test.paya.transactions.refund({ previous_transaction_id: other.id, transaction_amount: '7.00', payment_method: 'ach', ach_sec_code: 'WEB', product_transaction_id: ids.achProductTransactionId })).unwrap();
+    const other = (
+      await test.paya.transactions.debit({ transaction_amount: '7.00', ...web, ...bank })
+    ).unwrap();
+    const full = (
+      await test.paya.transactions.refund({
+        previous_transaction_id: other.id,
+        transaction_amount: '7.00',
+        payment_method: 'ach',
+        ach_sec_code: 'WEB',
+        product_transaction_id: ids.achProductTransactionId,
+      })
+    ).unwrap();
     expect(full).toMatchObject({ type: 'refund', payment_method: 'ach' });
   });
 });
@@ -212,9 +369,20 @@ describe('ACH', () => {
 describe('retrieve and list', () => {
   it('retrieves with expand and maps 404', async () => {
     const sale = (await test.paya.transactions.sale({ transaction_amount: '9.99', ...card })).unwrap();
-    const found = (await test.paya.transactions.retrieve(sale.id, { expand: ['is_voidable', 'product_transaction'] })).unwrap();
-    expect(found).toMatchObject({ id: sale.id, is_voidable: true, product_transaction: { payment_method: 'cc' }, status: 'approved' });
-    expect(test.simulator.log.at(-1)).toMatchObject({ method: 'GET', path: `/v2/transactions/${sale.id}`, query: { expand: 'is_voidable,product_transaction' } });
+    const found = (
+      await test.paya.transactions.retrieve(sale.id, { expand: ['is_voidable', 'product_transaction'] })
+    ).unwrap();
+    expect(found).toMatchObject({
+      id: sale.id,
+      is_voidable: true,
+      product_transaction: { payment_method: 'cc' },
+      status: 'approved',
+    });
+    expect(test.simulator.log.at(-1)).toMatchObject({
+      method: 'GET',
+      path: `/v2/transactions/${sale.id}`,
+      query: { expand: 'is_voidable,product_transaction' },
+    });
     const missing = await test.paya.transactions.retrieve('aaaaaaaaaaaaaaaaaaaaaaaa');
     expect(missing.isErr() && missing.error).toMatchObject({ code: 'not_found', httpStatus: 404 });
   });
@@ -226,7 +394,12 @@ describe('retrieve and list', () => {
     const now = Math.floor(Date.now() / 1000);
     const page = (
       await test.paya.transactions
-        .list({ status_id: [101, 102], transaction_amount: { from: '10.00', to: '40.00' }, created_ts: 'today', page_size: 50 })
+        .list({
+          status_id: [101, 102],
+          transaction_amount: { from: '10.00', to: '40.00' },
+          created_ts: 'today',
+          page_size: 50,
+        })
         .firstPage()
     ).unwrap();
     expect(page.items.map((transaction) => transaction.status).sort()).toEqual(['approved', 'authOnly']);
@@ -236,11 +409,20 @@ describe('retrieve and list', () => {
       created_ts: 'today',
       page_size: '50',
     });
-    const custom = (await test.paya.transactions.list({ created_ts: { from: now - 60, to: now + 60 }, status_id: 301 }).toArray({ limit: 10 })).unwrap();
+    const custom = (
+      await test.paya.transactions
+        .list({ created_ts: { from: now - 60, to: now + 60 }, status_id: 301 })
+        .toArray({ limit: 10 })
+    ).unwrap();
     expect(custom.map((transaction) => transaction.reason)).toEqual(['deny']);
     expect(test.simulator.log.at(-1)?.search).toContain('created_ts=custom');
-    expect(test.simulator.log.at(-1)?.query).toMatchObject({ created_ts_from: String(now - 60), created_ts_to: String(now + 60) });
-    const holder = (await test.paya.transactions.list({ last_four: '5454', payment_method: 'cc' }).toArray({ limit: 10 })).unwrap();
+    expect(test.simulator.log.at(-1)?.query).toMatchObject({
+      created_ts_from: String(now - 60),
+      created_ts_to: String(now + 60),
+    });
+    const holder = (
+      await test.paya.transactions.list({ last_four: '5454', payment_method: 'cc' }).toArray({ limit: 10 })
+    ).unwrap();
     expect(holder).toHaveLength(3);
   });
 
