@@ -1,0 +1,73 @@
+import { type CoreOptions, configurationError, readEnvironment } from '@payweave/core';
+
+/** Environment variables the factory reads when a setting is not given. */
+export const connectFiEnvironmentVariables = Object.freeze({
+  /** Your connectFi instance's base URL. */
+  baseUrl: 'CONNECTFI_BASE_URL',
+  /** The client login. */
+  login: 'CONNECTFI_LOGIN',
+  /** The password. */
+  password: 'CONNECTFI_PASSWORD',
+});
+
+/** The package version (user agent). */
+export const connectFiPackageVersion = '0.1.0';
+
+/**
+ * Settings of `createConnectFi`. connectFi has no public base URL: PayGears gives each client
+ * its own sandbox and production instance, so `baseUrl` is required.
+ *
+ * @example
+ * ```ts
+ * createConnectFi({ baseUrl: 'https://connectfi.yourcompany.example', login: 'CLIENTID', password: secret });
+ * ```
+ */
+export interface ConnectFiSettings extends CoreOptions {
+  /** Your instance's base URL, https (http only on 127.0.0.1 / localhost). Default: `CONNECTFI_BASE_URL`. */
+  baseUrl?: string | undefined;
+  /** Client login: letters, digits, `_`, at most 36. Default: `CONNECTFI_LOGIN`. */
+  login?: string | undefined;
+  /** Password, at most 50. Default: `CONNECTFI_PASSWORD`. */
+  password?: string | undefined;
+  /** Log in again this many seconds before `dtsExpireAt` (default 60). */
+  renewBeforeSeconds?: number | undefined;
+}
+
+/** Settings after environment variables and checks. */
+export interface ResolvedConnectFiSettings {
+  readonly baseUrl: string;
+  readonly login: string;
+  readonly password: string;
+  readonly renewBeforeMs: number;
+  readonly core: CoreOptions;
+}
+
+function allowedBaseUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Applies environment variables and checks every setting; throws a `configuration` error naming the bad one. */
+export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedConnectFiSettings {
+  const { baseUrl: givenUrl, login: givenLogin, password: givenPassword, renewBeforeSeconds, ...core } = settings;
+  const baseUrl = givenUrl ?? readEnvironment(connectFiEnvironmentVariables.baseUrl);
+  const login = givenLogin ?? readEnvironment(connectFiEnvironmentVariables.login);
+  const password = givenPassword ?? readEnvironment(connectFiEnvironmentVariables.password);
+  if (!baseUrl) {
+    throw configurationError('connectfi', 'baseUrl', `is required: connectFi has no public URL (pass it or set ${connectFiEnvironmentVariables.baseUrl})`);
+  }
+  if (!allowedBaseUrl(baseUrl)) throw configurationError('connectfi', 'baseUrl', 'must be an https URL (http only on 127.0.0.1 or localhost)');
+  if (!login) throw configurationError('connectfi', 'login', `is required (pass it or set ${connectFiEnvironmentVariables.login})`);
+  if (!/^[0-9a-zA-Z_]{1,36}$/.test(login)) throw configurationError('connectfi', 'login', 'must be 1-36 letters, digits or _');
+  if (!password) throw configurationError('connectfi', 'password', `is required (pass it or set ${connectFiEnvironmentVariables.password})`);
+  if (password.length > 50) throw configurationError('connectfi', 'password', 'must be at most 50 characters');
+  if (renewBeforeSeconds !== undefined && !(Number.isFinite(renewBeforeSeconds) && renewBeforeSeconds >= 0)) {
+    throw configurationError('connectfi', 'renewBeforeSeconds', 'must be a non-negative number of seconds');
+  }
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), login, password, renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000, core };
+}
