@@ -89,13 +89,15 @@ function shapeKeys(operation: AnyOperation): Set<string> {
 function defaultsFiller(operation: AnyOperation, resolved: ResolvedLeadConnectorSettings): Fill {
   const keys = shapeKeys(operation);
   const { locationId } = resolved;
+  // Capabilities take companyId or locationId; elsewhere locationId is needed even next to companyId.
+  const companyOrLocation = operation.id === 'leadconnector.customProviders.updateCapabilities';
   const oauth = resolved.credentials.kind === 'oauth' ? resolved.credentials.oauth : undefined;
   return (input) => {
     const filled = { ...input };
     if (keys.has('altId') && filled.altId === undefined && locationId !== undefined) filled.altId = locationId;
     if (keys.has('altType') && filled.altType === undefined) filled.altType = 'location';
     // Where locationId is only a filter next to altId it stays as the caller gave it.
-    if (keys.has('locationId') && !keys.has('altId') && filled.locationId === undefined && filled.companyId === undefined && locationId !== undefined) {
+    if (keys.has('locationId') && !keys.has('altId') && filled.locationId === undefined && !(companyOrLocation && filled.companyId !== undefined) && locationId !== undefined) {
       filled.locationId = locationId;
     }
     if (oauth && keys.has('client_id') && filled.client_id === undefined) filled.client_id = oauth.clientId;

@@ -1,5 +1,4 @@
 import type { HttpResponse, RequestLimiter } from '@payweave/core';
-import { sleep } from '@payweave/core';
 import { LEADCONNECTOR_RATE_LIMIT } from './leadconnector-constants.js';
 
 /** Settings of {@link createLeadConnectorRateLimiter}. */
@@ -30,7 +29,7 @@ export interface LeadConnectorRateLimiter extends RequestLimiter {
 
 /**
  * A sliding-window limiter for one location (one marketplace app per location shares one
- * quota): at most `maxRequests` starts per `intervalMs`, adjusted from the
+ * quota): at most `maxRequests` requests per `intervalMs`, adjusted from the
  * `X-RateLimit-*` headers. When the server reports fewer remaining requests than the
  * window thinks (another process uses the same quota) or answers 429, the window is
  * filled so the next calls wait. Share one limiter between clients of the same location
@@ -48,14 +47,46 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
   let intervalMs = options.intervalMs ?? LEADCONNECTOR_RATE_LIMIT.intervalMs;
   const adapt = options.adaptToHeaders ?? true;
   const margin = () => options.safetyMarginMs ?? Math.max(25, Math.round(intervalMs * 0.05));
-  // Start times of the requests in the current window, oldest first.
-  const starts: number[] = [];
+  // One slot per request in the window. A slot counts from its response (`end`), not from
+  // its send: the server saw the request no later than we saw the answer, so however
+  // long requests queue on the way, our window never closes before the server's does.
+  // A slot without an answer (network failure) is released after `pendingCapMs`.
+  const slots: { start: number; end: number | undefined }[] = [];
+  const pendingCapMs = 60_000;
   let waits = 0;
+  const wakers = new Set<() => void>();
+
+  const expiry = (slot: { start: number; end: number | undefined }) =>
+    (slot.end ?? slot.start + pendingCapMs) + intervalMs + margin();
 
   const prune = (now: number) => {
-    const horizon = now - intervalMs - margin();
-    while (starts.length > 0 && (starts[0] as number) <= horizon) starts.shift();
+    for (let index = slots.length - 1; index >= 0; index -= 1) {
+      if (expiry(slots[index] as { start: number; end: number | undefined }) <= now) slots.splice(index, 1);
+    }
   };
+
+  const wakeAll = () => {
+    for (const wake of [...wakers]) wake();
+  };
+
+  // Sleepers are woken early when a response raises the limit or ends a slot, so none sleeps out a stale estimate.
+  const pause = (ms: number, signal: AbortSignal | undefined) =>
+    new Promise<void>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        reject(signal?.reason);
+      };
+      const timer = setTimeout(done, ms);
+      wakers.add(done);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
 
   return {
     get maxRequests() {
@@ -73,32 +104,38 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
         signal?.throwIfAborted();
         const now = Date.now();
         prune(now);
-        if (starts.length < maxRequests) {
-          starts.push(now);
+        if (slots.length < maxRequests) {
+          slots.push({ start: now, end: undefined });
           if (waited) waits += 1;
           return;
         }
         waited = true;
-        const oldest = starts[starts.length - maxRequests] as number;
-        await sleep(Math.max(1, oldest + intervalMs + margin() - now + 1), signal);
+        let soonest = Number.POSITIVE_INFINITY;
+        for (const slot of slots) soonest = Math.min(soonest, expiry(slot));
+        await pause(Math.max(1, Math.min(soonest - now + 1, intervalMs)), signal);
       }
     },
     observe(response: HttpResponse) {
+      const now = Date.now();
+      const pending = slots.find((slot) => slot.end === undefined);
+      if (pending) pending.end = now;
       const headers = response.headers;
+      let loosened = false;
       if (adapt) {
         const max = positiveInt(headers.get('x-ratelimit-max'));
         const interval = positiveInt(headers.get('x-ratelimit-interval-milliseconds'));
+        loosened = (max !== undefined && max > maxRequests) || (interval !== undefined && interval < intervalMs);
         if (max !== undefined) maxRequests = max;
         if (interval !== undefined) intervalMs = interval;
       }
-      const remainingHeader = headers.get('x-ratelimit-remaining');
-      const remaining = response.status === 429 ? 0 : nonNegativeInt(remainingHeader);
-      if (remaining === undefined) return;
-      const now = Date.now();
-      prune(now);
-      // The server counts requests we did not send (other processes on the same quota): fill the gap.
-      const missing = maxRequests - starts.length - remaining;
-      for (let index = 0; index < missing; index += 1) starts.push(now);
+      const remaining = response.status === 429 ? 0 : nonNegativeInt(headers.get('x-ratelimit-remaining'));
+      if (remaining !== undefined) {
+        prune(now);
+        // The server counts requests we did not send (other processes on the same quota): fill the gap.
+        const missing = maxRequests - slots.length - remaining;
+        for (let index = 0; index < missing; index += 1) slots.push({ start: now, end: now });
+      }
+      if (loosened) wakeAll();
     },
   };
 }
