@@ -64,7 +64,11 @@ describe('createPaya', () => {
   });
 
   it('answers an unknown operation id with unsupported', async () => {
-    const result = await createPaya(credentials).execute('paya.nothing' as never, {} as never);
-    expect(result.isErr() && result.error.code).toBe('unsupported');
+    const execute = createPaya(credentials).execute as (
+      id: string,
+      input: unknown,
+    ) => Promise<{ isErr(): boolean; error?: { code: string } }>;
+    const result = await execute('paya.nothing', {});
+    expect(result.isErr() && result.error?.code).toBe('unsupported');
   });
 });

@@ -123,7 +123,14 @@ export const deleteContact = defineOperation({
   fromResponse: (_body: unknown, input) => ({ id: input.id, deleted: true as const }),
 });
 
-/** The contact operations, by method name. */
+/**
+ * The contact operations, by method name (`paya.contacts.*`).
+ *
+ * @example
+ * ```ts
+ * const contact = await paya.contacts.create({ location_id, last_name: 'Sanchez', contact_api_id: '137', update_if_exists: 1 });
+ * ```
+ */
 export const contactOperations = {
   create: createContact,
   retrieve: retrieveContact,

@@ -24,7 +24,14 @@ export const listLocationInfos = defineOperation({
   paging: payaPaging<z.output<typeof listLocationInfosInput>, PayaLocationInfo>(),
 });
 
-/** The location info operations, by method name. */
+/**
+ * The location info operations, by method name (`paya.locationInfos.*`).
+ *
+ * @example
+ * ```ts
+ * for await (const location of paya.locationInfos.list({ relationship: 'all' })) console.log(location.id);
+ * ```
+ */
 export const locationInfoOperations = { list: listLocationInfos } as const;
 
 /**

@@ -141,7 +141,15 @@ export const resendPaylink = defineOperation({
   fromResponse: (_body: unknown, input) => ({ id: input.id, resent: true as const }),
 });
 
-/** The paylink operations, by method name. */
+/**
+ * The paylink operations, by method name (`paya.paylinks.*`).
+ *
+ * @example
+ * ```ts
+ * const link = (await paya.paylinks.create({ amount_due: '25.00', email, delivery_method: 1 })).unwrap();
+ * const url = (await paya.paylinks.retrieve(link.id, { expand: ['payment_url'] })).unwrap().payment_url;
+ * ```
+ */
 export const paylinkOperations = {
   create: createPaylink,
   retrieve: retrievePaylink,

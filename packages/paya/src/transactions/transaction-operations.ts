@@ -247,7 +247,15 @@ export const retrieveTransaction = defineOperation({
   fromResponse: (body) => toPayaTransaction(body.transaction),
 });
 
-/** The transaction operations, by method name. */
+/**
+ * The transaction operations, by method name (`paya.transactions.*`).
+ *
+ * @example
+ * ```ts
+ * const sale = await paya.transactions.sale({ transaction_amount: '10.00', account_vault_id: vaultId });
+ * await paya.transactions.void(sale.unwrap().id);
+ * ```
+ */
 export const transactionOperations = {
   sale,
   authOnly,

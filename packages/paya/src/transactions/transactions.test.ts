@@ -63,7 +63,7 @@ describe('transactions.sale', () => {
     ).unwrap();
     expect(sale.transaction_api_id).toBe('order-77');
     expect(
-      (test.simulator.log[0]?.body as { transaction: Record<string, unknown> }).transaction,
+      (test.simulator.log[0]?.body as { transaction: Record<string, unknown> } | undefined)?.transaction,
     ).toMatchObject({
       account_vault_id: '11eb8bdf1ae2385e9ec6747a',
       transaction_amount: 1,
@@ -159,7 +159,8 @@ describe('retries without double charges', () => {
     ]);
     const [first, , second] = test.simulator.log;
     const reference = (request: typeof first) =>
-      (request?.body as { transaction: { transaction_api_id: string } }).transaction.transaction_api_id;
+      (request?.body as { transaction: { transaction_api_id: string } } | undefined)?.transaction
+        .transaction_api_id;
     expect(reference(first)).toBe(reference(second));
     expect(sale.transaction_api_id).toBe(reference(first));
   });

@@ -10,6 +10,7 @@ export interface PayaSimCredentials {
 
 /** Ids of the records every fresh simulator starts with. */
 export const payaSimulatorDefaults = {
+  /** The credentials a default simulator accepts. */
   credentials: {
     userId: 'sim-user-11e919aa3d639af2',
     userApiKey: 'sim-user-api-key-5f0c2d7e9a',
