@@ -17,7 +17,11 @@ import {
 import { type ConnectFiIssuedToken, getToken } from './auth/get-token-operation.js';
 import { mapConnectFiError, unwrapConnectFiEnvelope } from './connectfi-errors.js';
 import { type ConnectFiSessionView, createConnectFiSessionView } from './connectfi-session-view.js';
-import { type ConnectFiSettings, connectFiPackageVersion, resolveConnectFiSettings } from './connectfi-settings.js';
+import {
+  type ConnectFiSettings,
+  connectFiPackageVersion,
+  resolveConnectFiSettings,
+} from './connectfi-settings.js';
 import { paymentLinkOperations } from './payment-links/payment-link-operations.js';
 import type { ConnectFiPayment } from './payment-links/payment-link-types.js';
 
@@ -26,8 +30,15 @@ export type ConnectFiResources = { paymentLinks: typeof paymentLinkOperations };
 
 /** `paymentLinks.retrieve`: one link by `cFiTransactionId`, a `not_found` error when none matches. */
 export type RetrievePaymentLinkMethod = {
-  (cFiTransactionId: string, input?: Record<string, never>, options?: CallOptions): Promise<Result<ConnectFiPayment, PaymentsError>>;
-  (input: { cFiTransactionId: string }, options?: CallOptions): Promise<Result<ConnectFiPayment, PaymentsError>>;
+  (
+    cFiTransactionId: string,
+    input?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Result<ConnectFiPayment, PaymentsError>>;
+  (
+    input: { cFiTransactionId: string },
+    options?: CallOptions,
+  ): Promise<Result<ConnectFiPayment, PaymentsError>>;
 };
 
 /**
@@ -113,7 +124,9 @@ export function createConnectFi(settings: ConnectFiSettings = {}): ConnectFiClie
       }),
     );
   }) as RetrievePaymentLinkMethod;
-  const execute = <Id extends ConnectFiResources['paymentLinks'][keyof ConnectFiResources['paymentLinks']]['id']>(
+  const execute = <
+    Id extends ConnectFiResources['paymentLinks'][keyof ConnectFiResources['paymentLinks']]['id'],
+  >(
     id: Id,
     input: OperationInput<OperationById<ConnectFiResources, Id>>,
     options?: CallOptions,

@@ -38,16 +38,25 @@ function fieldOf(entry: AjvContextEntry): string {
 /** Reads a connectFi error envelope `{ requestId, code, subCode?, context, message }`. */
 export function readErrorEnvelope(body: unknown): Partial<PaymentsErrorInit> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
-  const envelope = body as { code?: unknown; subCode?: unknown; message?: unknown; requestId?: unknown; context?: unknown };
+  const envelope = body as {
+    code?: unknown;
+    subCode?: unknown;
+    message?: unknown;
+    requestId?: unknown;
+    context?: unknown;
+  };
   const providerCode = envelope.code === undefined ? undefined : String(envelope.code);
   const mapped: Partial<PaymentsErrorInit> = {};
-  if (providerCode) mapped.providerCode = envelope.subCode ? `${providerCode}.${String(envelope.subCode)}` : providerCode;
+  if (providerCode)
+    mapped.providerCode = envelope.subCode ? `${providerCode}.${String(envelope.subCode)}` : providerCode;
   const code = providerCode ? connectFiErrorCodes[providerCode] : undefined;
   if (code) mapped.code = code;
   if (typeof envelope.message === 'string') mapped.providerMessage = envelope.message;
   if (typeof envelope.requestId === 'string') mapped.requestId = envelope.requestId;
   if (Array.isArray(envelope.context)) {
-    const entries = (envelope.context as AjvContextEntry[]).map((entry) => [fieldOf(entry), entry.message ?? entry.keyword ?? 'is not valid'] as const);
+    const entries = (envelope.context as AjvContextEntry[]).map(
+      (entry) => [fieldOf(entry), entry.message ?? entry.keyword ?? 'is not valid'] as const,
+    );
     if (entries.length > 0) mapped.fieldErrors = toFieldErrors(entries);
   } else if (providerCode === 'greaterNumberOfRecords') {
     const max = (envelope.context as { maxNumberOfRecords?: number } | undefined)?.maxNumberOfRecords;
@@ -71,5 +80,8 @@ export function unwrapConnectFiEnvelope(body: unknown): Result<unknown, Partial<
     if (envelope.code === '0' || envelope.code === 0) return Ok(envelope.data);
     return Err(readErrorEnvelope(body));
   }
-  return Err({ code: 'invalid_response', providerMessage: 'the response is not a connectFi envelope ({ code, data })' });
+  return Err({
+    code: 'invalid_response',
+    providerMessage: 'the response is not a connectFi envelope ({ code, data })',
+  });
 }

@@ -25,6 +25,10 @@ export function createConnectFiSessionView(auth: SessionTokenAuth): ConnectFiSes
     },
   };
   return Object.freeze(
-    hideInternals(view, () => ({ expiresAt: view.expiresAt?.toISOString(), issuedCount: view.issuedCount, active: view.active })),
+    hideInternals(view, () => ({
+      expiresAt: view.expiresAt?.toISOString(),
+      issuedCount: view.issuedCount,
+      active: view.active,
+    })),
   );
 }

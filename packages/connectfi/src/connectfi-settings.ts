@@ -54,20 +54,53 @@ function allowedBaseUrl(value: string): boolean {
 
 /** Applies environment variables and checks every setting; throws a `configuration` error naming the bad one. */
 export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedConnectFiSettings {
-  const { baseUrl: givenUrl, login: givenLogin, password: givenPassword, renewBeforeSeconds, ...core } = settings;
+  const {
+    baseUrl: givenUrl,
+    login: givenLogin,
+    password: givenPassword,
+    renewBeforeSeconds,
+    ...core
+  } = settings;
   const baseUrl = givenUrl ?? readEnvironment(connectFiEnvironmentVariables.baseUrl);
   const login = givenLogin ?? readEnvironment(connectFiEnvironmentVariables.login);
   const password = givenPassword ?? readEnvironment(connectFiEnvironmentVariables.password);
   if (!baseUrl) {
-    throw configurationError('connectfi', 'baseUrl', `is required: connectFi has no public URL (pass it or set ${connectFiEnvironmentVariables.baseUrl})`);
+    throw configurationError(
+      'connectfi',
+      'baseUrl',
+      `is required: connectFi has no public URL (pass it or set ${connectFiEnvironmentVariables.baseUrl})`,
+    );
   }
-  if (!allowedBaseUrl(baseUrl)) throw configurationError('connectfi', 'baseUrl', 'must be an https URL (http only on 127.0.0.1 or localhost)');
-  if (!login) throw configurationError('connectfi', 'login', `is required (pass it or set ${connectFiEnvironmentVariables.login})`);
-  if (!/^[0-9a-zA-Z_]{1,36}$/.test(login)) throw configurationError('connectfi', 'login', 'must be 1-36 letters, digits or _');
-  if (!password) throw configurationError('connectfi', 'password', `is required (pass it or set ${connectFiEnvironmentVariables.password})`);
-  if (password.length > 50) throw configurationError('connectfi', 'password', 'must be at most 50 characters');
+  if (!allowedBaseUrl(baseUrl))
+    throw configurationError(
+      'connectfi',
+      'baseUrl',
+      'must be an https URL (http only on 127.0.0.1 or localhost)',
+    );
+  if (!login)
+    throw configurationError(
+      'connectfi',
+      'login',
+      `is required (pass it or set ${connectFiEnvironmentVariables.login})`,
+    );
+  if (!/^[0-9a-zA-Z_]{1,36}$/.test(login))
+    throw configurationError('connectfi', 'login', 'must be 1-36 letters, digits or _');
+  if (!password)
+    throw configurationError(
+      'connectfi',
+      'password',
+      `is required (pass it or set ${connectFiEnvironmentVariables.password})`,
+    );
+  if (password.length > 50)
+    throw configurationError('connectfi', 'password', 'must be at most 50 characters');
   if (renewBeforeSeconds !== undefined && !(Number.isFinite(renewBeforeSeconds) && renewBeforeSeconds >= 0)) {
     throw configurationError('connectfi', 'renewBeforeSeconds', 'must be a non-negative number of seconds');
   }
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), login, password, renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000, core };
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    login,
+    password,
+    renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000,
+    core,
+  };
 }

@@ -6,8 +6,18 @@
  * @packageDocumentation
  */
 export { type ConnectFiIssuedToken, getToken, getTokenInput } from './auth/get-token-operation.js';
-export { type ConnectFiClient, type ConnectFiResources, createConnectFi, type RetrievePaymentLinkMethod } from './connectfi-client.js';
-export { connectFiErrorCodes, mapConnectFiError, readErrorEnvelope, unwrapConnectFiEnvelope } from './connectfi-errors.js';
+export {
+  type ConnectFiClient,
+  type ConnectFiResources,
+  createConnectFi,
+  type RetrievePaymentLinkMethod,
+} from './connectfi-client.js';
+export {
+  connectFiErrorCodes,
+  mapConnectFiError,
+  readErrorEnvelope,
+  unwrapConnectFiEnvelope,
+} from './connectfi-errors.js';
 export type { ConnectFiSessionView } from './connectfi-session-view.js';
 export { type ConnectFiSettings, connectFiEnvironmentVariables } from './connectfi-settings.js';
 export {
@@ -40,4 +50,9 @@ export {
   paymentLinkStatuses,
   paymentLinkStatusMeanings,
 } from './payment-links/payment-link-status.js';
-export type { ConnectFiPayment, PaymentAch, PaymentLinkPage, PaymentStatusChange } from './payment-links/payment-link-types.js';
+export type {
+  ConnectFiPayment,
+  PaymentAch,
+  PaymentLinkPage,
+  PaymentStatusChange,
+} from './payment-links/payment-link-types.js';

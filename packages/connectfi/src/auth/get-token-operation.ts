@@ -13,7 +13,13 @@ export interface ConnectFiIssuedToken {
 /** Login settings: `login` letters, digits and `_` (at most 36); `password` at most 50. */
 export const getTokenInput = z.strictObject({
   user: z.strictObject({
-    login: z.string().check(z.minLength(1), z.maxLength(36), z.regex(/^[0-9a-zA-Z_]+$/, 'must contain only letters, digits and _')),
+    login: z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(36),
+        z.regex(/^[0-9a-zA-Z_]+$/, 'must contain only letters, digits and _'),
+      ),
     password: z.string().check(z.minLength(1), z.maxLength(50)),
   }),
   requestId: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),

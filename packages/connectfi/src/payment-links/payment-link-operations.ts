@@ -38,14 +38,18 @@ export const setPaymentStatus = defineOperation({
   id: 'connectfi.paymentLinks.setStatus',
   method: 'POST',
   path: '/payment-link/payment/set-status',
-  summary: 'Set the status of a payment link (between Error, SentToPay, Completed, Settled, Returned, Declined).',
+  summary:
+    'Set the status of a payment link (between Error, SentToPay, Completed, Settled, Returned, Declined).',
   description: `Every documented rule is checked before sending. ${manualStatusNote}`,
   docsUrl: `${docs}/set-status`,
   input: setStatusInput,
   output: paymentOutput,
   // Setting the same status again ends in the same state.
   retry: 'safe',
-  toRequest: (input): RequestParts => ({ path: '/payment-link/payment/set-status', json: setStatusBody(input) }),
+  toRequest: (input): RequestParts => ({
+    path: '/payment-link/payment/set-status',
+    json: setStatusBody(input),
+  }),
   fromResponse: (data): ConnectFiPayment => data,
 });
 
@@ -60,7 +64,10 @@ export const setRefundStatus = defineOperation({
   input: setStatusInput,
   output: paymentOutput,
   retry: 'safe',
-  toRequest: (input): RequestParts => ({ path: '/payment-link/payment/refund-set-status', json: setStatusBody(input) }),
+  toRequest: (input): RequestParts => ({
+    path: '/payment-link/payment/refund-set-status',
+    json: setStatusBody(input),
+  }),
   fromResponse: (data): ConnectFiPayment => data,
 });
 
@@ -77,7 +84,10 @@ export const cancelPaymentLink = defineOperation({
   output: paymentOutput,
   retry: 'safe',
   positional: 'cFiTransactionId',
-  toRequest: (input): RequestParts => ({ path: '/payment-link/payment/cancel', json: { cFiTransactionId: input.cFiTransactionId } }),
+  toRequest: (input): RequestParts => ({
+    path: '/payment-link/payment/cancel',
+    json: { cFiTransactionId: input.cFiTransactionId },
+  }),
   fromResponse: (data): ConnectFiPayment => data,
 });
 
@@ -88,8 +98,11 @@ const knownCountKeys = ['totalCount', 'total', 'count', 'totalRecords', 'numberO
 export function toPaymentLinkPage(data: z.infer<typeof listOutput>): PaymentLinkPage {
   if (Array.isArray(data)) return { payments: data as ConnectFiPayment[] };
   const record = data as Record<string, unknown>;
-  const key = knownArrayKeys.find((name) => Array.isArray(record[name])) ?? Object.keys(record).find((name) => Array.isArray(record[name]));
-  const payments = key === undefined ? [] : (z.parse(z.array(paymentOutput), record[key]) as ConnectFiPayment[]);
+  const key =
+    knownArrayKeys.find((name) => Array.isArray(record[name])) ??
+    Object.keys(record).find((name) => Array.isArray(record[name]));
+  const payments =
+    key === undefined ? [] : (z.parse(z.array(paymentOutput), record[key]) as ConnectFiPayment[]);
   const countKey = knownCountKeys.find((name) => typeof record[name] === 'number' && name !== key);
   return { payments, ...(countKey === undefined ? {} : { totalCount: record[countKey] as number }) };
 }
@@ -106,7 +119,11 @@ export const listPaymentLinks = defineOperation({
   retry: 'safe',
   toRequest: (input): RequestParts => ({
     path: '/payment-link/payment/list',
-    json: { ...input, numberOfRecords: input.numberOfRecords ?? defaultNumberOfRecords, skipRecords: input.skipRecords ?? 0 },
+    json: {
+      ...input,
+      numberOfRecords: input.numberOfRecords ?? defaultNumberOfRecords,
+      skipRecords: input.skipRecords ?? 0,
+    },
   }),
   fromResponse: (data): PaymentLinkPage => toPaymentLinkPage(data),
   paging: {

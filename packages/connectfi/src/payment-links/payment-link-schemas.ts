@@ -1,10 +1,20 @@
 import * as z from 'zod/mini';
-import { cancellableStatuses, isCancellable, isManuallySettable, manuallySettableStatuses, paymentLinkStatuses } from './payment-link-status.js';
+import {
+  cancellableStatuses,
+  isCancellable,
+  isManuallySettable,
+  manuallySettableStatuses,
+  paymentLinkStatuses,
+} from './payment-link-status.js';
 
 /** connectFi's `common-id`: letters, digits and `_`, 1 to 36 characters. */
 export const transactionIdSchema = z
   .string()
-  .check(z.minLength(1), z.maxLength(36), z.regex(/^[0-9a-zA-Z_]+$/, 'must contain only letters, digits and _'));
+  .check(
+    z.minLength(1),
+    z.maxLength(36),
+    z.regex(/^[0-9a-zA-Z_]+$/, 'must contain only letters, digits and _'),
+  );
 
 /**
  * connectFi's `common-commonStr100`, required but nullable: at most 100 characters, no `<`
@@ -29,7 +39,9 @@ export const setStatusInput = z.strictObject({
   /** Omitted: the provider's default `true`, which locks the status against automatic updates. Pass `false` to allow them. */
   manualStatus: z.optional(z.nullable(z.boolean())),
   /** The link's current status when you know it: checked here, never sent. */
-  currentStatus: z.optional(z.enum(paymentLinkStatuses).check(z.refine(isManuallySettable, `the current status ${settableMessage}`))),
+  currentStatus: z.optional(
+    z.enum(paymentLinkStatuses).check(z.refine(isManuallySettable, `the current status ${settableMessage}`)),
+  ),
 });
 
 /** Input of `paymentLinks.cancel`. */
@@ -38,11 +50,19 @@ export const cancelInput = z.strictObject({
   cFiTransactionId: transactionIdSchema,
   /** The link's current status when you know it: checked here (only Initiated, Sent or Processing can be cancelled), never sent. */
   currentStatus: z.optional(
-    z.enum(paymentLinkStatuses).check(z.refine(isCancellable, `cannot be cancelled: only ${cancellableStatuses.join(', ')} links can`)),
+    z
+      .enum(paymentLinkStatuses)
+      .check(
+        z.refine(isCancellable, `cannot be cancelled: only ${cancellableStatuses.join(', ')} links can`),
+      ),
   ),
 });
 
-const dateFilter = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date'));
+const dateFilter = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date'),
+  );
 
 /** Most records one list call may ask for (`greaterNumberOfRecords` beyond). */
 export const maxNumberOfRecords = 1000;
@@ -50,7 +70,9 @@ export const maxNumberOfRecords = 1000;
 /** Filters of `paymentLinks.list` (all optional) and its paging (`numberOfRecords` 1-1000, default 100; `skipRecords`). */
 export const listInput = z.strictObject({
   cFiTransactionId: z.optional(transactionIdSchema),
-  cFiTransactionIds: z.optional(z.array(transactionIdSchema).check(z.minLength(1), z.maxLength(maxNumberOfRecords))),
+  cFiTransactionIds: z.optional(
+    z.array(transactionIdSchema).check(z.minLength(1), z.maxLength(maxNumberOfRecords)),
+  ),
   status: z.optional(z.enum(paymentLinkStatuses)),
   payerName: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   dateCreateFrom: z.optional(dateFilter),
@@ -83,7 +105,14 @@ export const paymentOutput = z.looseObject({
   description: optionalString,
   status: z.string(),
   fields: z.optional(
-    z.array(z.looseObject({ index: z.optional(z.number()), code: z.optional(z.string()), label: z.optional(z.string()), value: optionalString })),
+    z.array(
+      z.looseObject({
+        index: z.optional(z.number()),
+        code: z.optional(z.string()),
+        label: z.optional(z.string()),
+        value: optionalString,
+      }),
+    ),
   ),
   availablePaymentType: z.optional(z.array(z.string())),
   statusChangeHistory: z.optional(
@@ -106,8 +135,16 @@ export const paymentOutput = z.looseObject({
   url: z.optional(z.string()),
   ach: z.optional(
     z.looseObject({
-      payment: z.optional(z.looseObject({ routingNumber: z.optional(z.string()), DFIAccountNumber: z.optional(z.string()), amount: z.optional(z.number()) })),
-      result: z.optional(z.looseObject({ cFiTransactionId: z.optional(z.string()), status: z.optional(z.string()) })),
+      payment: z.optional(
+        z.looseObject({
+          routingNumber: z.optional(z.string()),
+          DFIAccountNumber: z.optional(z.string()),
+          amount: z.optional(z.number()),
+        }),
+      ),
+      result: z.optional(
+        z.looseObject({ cFiTransactionId: z.optional(z.string()), status: z.optional(z.string()) }),
+      ),
     }),
   ),
   dtsSentToPayAt: z.optional(z.string()),
@@ -120,4 +157,7 @@ export const paymentOutput = z.looseObject({
 export const listOutput = z.union([z.array(paymentOutput), z.looseObject({})]);
 
 /** Login response `data`. */
-export const tokenOutput = z.looseObject({ token: z.string().check(z.minLength(1)), dtsExpireAt: z.string() });
+export const tokenOutput = z.looseObject({
+  token: z.string().check(z.minLength(1)),
+  dtsExpireAt: z.string(),
+});

@@ -21,7 +21,14 @@ export type PaymentLinkStatus = (typeof paymentLinkStatuses)[number];
  * The statuses `set-status` works between: both the link's current status and the requested
  * one must be among these.
  */
-export const manuallySettableStatuses = ['Error', 'SentToPay', 'Completed', 'Settled', 'Returned', 'Declined'] as const;
+export const manuallySettableStatuses = [
+  'Error',
+  'SentToPay',
+  'Completed',
+  'Settled',
+  'Returned',
+  'Declined',
+] as const;
 
 /** A status that `set-status` can set. */
 export type ManuallySettableStatus = (typeof manuallySettableStatuses)[number];

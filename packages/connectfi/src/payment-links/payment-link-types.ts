@@ -23,9 +23,18 @@ export interface PaymentStatusChange {
 /** The ACH part of a payment (bank numbers: redacted in logs). */
 export interface PaymentAch {
   /** The ACH payment instruction. */
-  payment?: { routingNumber?: string | undefined; DFIAccountNumber?: string | undefined; amount?: number | undefined; [field: string]: unknown } | undefined;
+  payment?:
+    | {
+        routingNumber?: string | undefined;
+        DFIAccountNumber?: string | undefined;
+        amount?: number | undefined;
+        [field: string]: unknown;
+      }
+    | undefined;
   /** The ACH transfer's result. */
-  result?: { cFiTransactionId?: string | undefined; status?: string | undefined; [field: string]: unknown } | undefined;
+  result?:
+    | { cFiTransactionId?: string | undefined; status?: string | undefined; [field: string]: unknown }
+    | undefined;
   /** Any other field. */
   [field: string]: unknown;
 }
@@ -53,7 +62,15 @@ export interface ConnectFiPayment {
   /** Current status. */
   status: PaymentLinkStatus | (string & {});
   /** Payer fields (first name, email, ...). */
-  fields?: { index?: number | undefined; code?: string | undefined; label?: string | undefined; value?: string | null | undefined; [field: string]: unknown }[] | undefined;
+  fields?:
+    | {
+        index?: number | undefined;
+        code?: string | undefined;
+        label?: string | undefined;
+        value?: string | null | undefined;
+        [field: string]: unknown;
+      }[]
+    | undefined;
   /** `card`, `ach`. */
   availablePaymentType?: string[] | undefined;
   /** Every status change. */

@@ -19,9 +19,18 @@ afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
 const client = () =>
-  createConnectFi({ baseUrl, login: connectFiSimulatorLogin, password: connectFiSimulatorPassword, backoffBaseMs: 1, maxRetries: 0 });
+  createConnectFi({
+    baseUrl,
+    login: connectFiSimulatorLogin,
+    password: connectFiSimulatorPassword,
+    backoffBaseMs: 1,
+    maxRetries: 0,
+  });
 const statusCalls = () => simulator.log.filter((entry) => entry.path === '/payment-link/payment/set-status');
-const idOf = (status: string) => simulator.state.payments.find((payment) => payment.status === status && payment.cFiTransactionId !== seedPaymentLinkId)!.cFiTransactionId;
+const idOf = (status: string) =>
+  simulator.state.payments.find(
+    (payment) => payment.status === status && payment.cFiTransactionId !== seedPaymentLinkId,
+  )!.cFiTransactionId;
 
 describe('setStatus: accepted cases', () => {
   it("sends the seed's example exactly and returns the payment", async () => {
@@ -33,8 +42,17 @@ describe('setStatus: accepted cases', () => {
       manualStatus: true,
     });
     const payment = result.unwrap();
-    expect(payment).toMatchObject({ cFiTransactionId: seedPaymentLinkId, status: 'SentToPay', manualStatus: true });
-    expect(payment.statusChangeHistory?.at(-1)).toMatchObject({ initiatorType: 'user', status: 'SentToPay', description: 'Set to SentToPay', login: 'CLIENTID' });
+    expect(payment).toMatchObject({
+      cFiTransactionId: seedPaymentLinkId,
+      status: 'SentToPay',
+      manualStatus: true,
+    });
+    expect(payment.statusChangeHistory?.at(-1)).toMatchObject({
+      initiatorType: 'user',
+      status: 'SentToPay',
+      description: 'Set to SentToPay',
+      login: 'CLIENTID',
+    });
     const [call] = statusCalls();
     expect(call?.method).toBe('POST');
     expect(call?.rawBody).toBe(JSON.stringify(seedRequest));
@@ -46,7 +64,10 @@ describe('setStatus: accepted cases', () => {
   it("parses the seed's full response example (fixture) through the envelope", async () => {
     expect(z.safeParse(paymentOutput, seedResponse.data).success).toBe(true);
     const connectfi = client();
-    simulator.faults.add({ type: 'replace-body', body: seedResponse }, { match: { path: '/payment-link/payment/set-status' } });
+    simulator.faults.add(
+      { type: 'replace-body', body: seedResponse },
+      { match: { path: '/payment-link/payment/set-status' } },
+    );
     const payment = (await connectfi.paymentLinks.setStatus(seedRequest as never)).unwrap();
     expect(payment).toEqual(seedResponse.data);
     expect(payment.ach?.payment?.routingNumber).toBe('011401533');
@@ -55,7 +76,9 @@ describe('setStatus: accepted cases', () => {
   it.each(manuallySettableStatuses)('moves a link in Error to %s', async (status) => {
     const connectfi = client();
     const id = idOf('Error');
-    const payment = (await connectfi.paymentLinks.setStatus({ cFiTransactionId: id, status, description: null })).unwrap();
+    const payment = (
+      await connectfi.paymentLinks.setStatus({ cFiTransactionId: id, status, description: null })
+    ).unwrap();
     expect(payment.status).toBe(status);
     expect(statusCalls()[0]?.body).toEqual({ cFiTransactionId: id, status, description: null });
   });
@@ -64,21 +87,44 @@ describe('setStatus: accepted cases', () => {
     const connectfi = client();
     const id = idOf('Completed');
     const description = 'x'.repeat(100);
-    (await connectfi.paymentLinks.setStatus({ cFiTransactionId: id, status: 'Settled', description, currentStatus: 'Completed' })).unwrap();
+    (
+      await connectfi.paymentLinks.setStatus({
+        cFiTransactionId: id,
+        status: 'Settled',
+        description,
+        currentStatus: 'Completed',
+      })
+    ).unwrap();
     expect(statusCalls()[0]?.body).toEqual({ cFiTransactionId: id, status: 'Settled', description });
   });
 
   it('manualStatus: omitted -> provider default true locks the status; false leaves automatic updates on', async () => {
     const connectfi = client();
     const locked = idOf('Completed');
-    const payment = (await connectfi.paymentLinks.setStatus({ cFiTransactionId: locked, status: 'Settled', description: 'manual' })).unwrap();
+    const payment = (
+      await connectfi.paymentLinks.setStatus({
+        cFiTransactionId: locked,
+        status: 'Settled',
+        description: 'manual',
+      })
+    ).unwrap();
     expect(statusCalls()[0]?.body).not.toHaveProperty('manualStatus');
     expect(payment.manualStatus).toBe(true);
     expect(simulator.processorUpdate(locked, 'Returned')).toBe(false);
     expect(simulator.payment(locked)?.status).toBe('Settled');
     const open = idOf('Returned');
-    await connectfi.paymentLinks.setStatus({ cFiTransactionId: open, status: 'Declined', description: 'auto ok', manualStatus: false });
-    expect(statusCalls()[1]?.body).toEqual({ cFiTransactionId: open, status: 'Declined', description: 'auto ok', manualStatus: false });
+    await connectfi.paymentLinks.setStatus({
+      cFiTransactionId: open,
+      status: 'Declined',
+      description: 'auto ok',
+      manualStatus: false,
+    });
+    expect(statusCalls()[1]?.body).toEqual({
+      cFiTransactionId: open,
+      status: 'Declined',
+      description: 'auto ok',
+      manualStatus: false,
+    });
     expect(simulator.processorUpdate(open, 'Settled')).toBe(true);
   });
 });
@@ -95,7 +141,11 @@ describe('setStatus: every rule refused client-side, nothing sent', () => {
     ['status outside the enum', { ...valid, status: 'Paid' }, 'status'],
     ['status lower-case', { ...valid, status: 'senttopay' }, 'status'],
     ...(['Initiated', 'Sent', 'Cancelled', 'Rejected', 'Expired', 'Processing'] as const).map(
-      (status): [string, Record<string, unknown>, string] => [`target ${status} (not settable)`, { ...valid, status }, 'status'],
+      (status): [string, Record<string, unknown>, string] => [
+        `target ${status} (not settable)`,
+        { ...valid, status },
+        'status',
+      ],
     ),
     ['description missing', { cFiTransactionId: seedPaymentLinkId, status: 'SentToPay' }, 'description'],
     ['description of 101 characters', { ...valid, description: 'x'.repeat(101) }, 'description'],
@@ -120,20 +170,39 @@ describe('setStatus: every rule refused client-side, nothing sent', () => {
 
   it('names the allowed statuses in the message', async () => {
     const error = (await client().paymentLinks.setStatus({ ...valid, status: 'Sent' } as never)).unwrapErr();
-    expect(error.fieldErrors?.status?.[0]).toContain('Error, SentToPay, Completed, Settled, Returned, Declined');
+    expect(error.fieldErrors?.status?.[0]).toContain(
+      'Error, SentToPay, Completed, Settled, Returned, Declined',
+    );
   });
 });
 
 describe('setStatus: provider refusals mapped', () => {
   it('a current status outside the settable ones is paymentStatus -> conflict', async () => {
     const connectfi = client();
-    const error = (await connectfi.paymentLinks.setStatus({ cFiTransactionId: idOf('Initiated'), status: 'SentToPay', description: 'x' })).unwrapErr();
-    expect(error).toMatchObject({ code: 'conflict', httpStatus: 400, providerCode: 'paymentStatus', providerMessage: 'Wrong Payment status' });
+    const error = (
+      await connectfi.paymentLinks.setStatus({
+        cFiTransactionId: idOf('Initiated'),
+        status: 'SentToPay',
+        description: 'x',
+      })
+    ).unwrapErr();
+    expect(error).toMatchObject({
+      code: 'conflict',
+      httpStatus: 400,
+      providerCode: 'paymentStatus',
+      providerMessage: 'Wrong Payment status',
+    });
     expect(error.requestId).toBeTruthy();
   });
 
   it('an unknown id is paymentNotFound -> not_found', async () => {
-    const error = (await client().paymentLinks.setStatus({ cFiTransactionId: 'NoSuchLink1', status: 'Completed', description: null })).unwrapErr();
+    const error = (
+      await client().paymentLinks.setStatus({
+        cFiTransactionId: 'NoSuchLink1',
+        status: 'Completed',
+        description: null,
+      })
+    ).unwrapErr();
     expect(error).toMatchObject({ code: 'not_found', providerCode: 'paymentNotFound' });
   });
 
@@ -142,7 +211,9 @@ describe('setStatus: provider refusals mapped', () => {
     const login = await fetch(`${baseUrl}/auth/get-token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user: { login: connectFiSimulatorLogin, password: connectFiSimulatorPassword } }),
+      body: JSON.stringify({
+        user: { login: connectFiSimulatorLogin, password: connectFiSimulatorPassword },
+      }),
     });
     const { data } = (await login.json()) as { data: { token: string } };
     const raw = await fetch(`${baseUrl}/payment-link/payment/set-status`, {
@@ -155,8 +226,17 @@ describe('setStatus: provider refusals mapped', () => {
     expect(envelope.code).toBe('requestValidateError');
     expect(envelope.context).toHaveLength(2);
     // The SDK maps that same envelope (replayed, since the SDK itself would never send such a body).
-    simulator.faults.failNext(1, 400, { body: envelope, match: { path: '/payment-link/payment/set-status' } });
-    const error = (await client().paymentLinks.setStatus({ cFiTransactionId: seedPaymentLinkId, status: 'Completed', description: null })).unwrapErr();
+    simulator.faults.failNext(1, 400, {
+      body: envelope,
+      match: { path: '/payment-link/payment/set-status' },
+    });
+    const error = (
+      await client().paymentLinks.setStatus({
+        cFiTransactionId: seedPaymentLinkId,
+        status: 'Completed',
+        description: null,
+      })
+    ).unwrapErr();
     expect(error).toMatchObject({ code: 'validation', providerCode: 'requestValidateError' });
     expect(error.fieldErrors).toEqual({
       cFiTransactionId: ['must match pattern "^[0-9a-zA-Z_]+$"'],

@@ -119,14 +119,21 @@ function pathTo(status: ConnectFiSimStatus): ConnectFiSimStatus[] {
 }
 
 /** Builds one seeded payment link in `status`. */
-export function seedPayment(cFiTransactionId: string, status: ConnectFiSimStatus, index: number, clientCode = 'CLIENTID'): ConnectFiSimPayment {
+export function seedPayment(
+  cFiTransactionId: string,
+  status: ConnectFiSimStatus,
+  index: number,
+  clientCode = 'CLIENTID',
+): ConnectFiSimPayment {
   const [first, last] = payers[index % payers.length]!;
-  const day = (offset: number) => new Date(Date.UTC(2024, 6, 1 + (index % 28), 11 + offset, 51, 51, 929)).toISOString();
+  const day = (offset: number) =>
+    new Date(Date.UTC(2024, 6, 1 + (index % 28), 11 + offset, 51, 51, 929)).toISOString();
   const amount = Math.round((1.5 + index * 17.25) * 100) / 100;
   const ach = index % 2 === 0;
   const history = pathTo(status).map<ConnectFiSimHistoryEntry>((step, position) => ({
     ...(step === 'Initiated' || step === 'Sent' ? { initiatorId: merchantId } : {}),
-    initiatorType: step === 'Initiated' || step === 'Sent' ? 'merchant' : step === 'Processing' ? 'public' : 'process',
+    initiatorType:
+      step === 'Initiated' || step === 'Sent' ? 'merchant' : step === 'Processing' ? 'public' : 'process',
     status: step,
     dtsCreatedAt: day(position),
     dtsUpdatedAt: day(position),
@@ -147,7 +154,12 @@ export function seedPayment(cFiTransactionId: string, status: ConnectFiSimStatus
     fields: [
       { index: 1, code: 'firstName', label: 'First Name', value: first },
       { index: 2, code: 'lastName', label: 'Last Name', value: last },
-      { index: 3, code: 'email', label: 'Email', value: `${first.toLowerCase()}.${last.toLowerCase()}@email.test` },
+      {
+        index: 3,
+        code: 'email',
+        label: 'Email',
+        value: `${first.toLowerCase()}.${last.toLowerCase()}@email.test`,
+      },
       { index: 4, code: 'phone', label: 'Phone', value: `1555555${String(1000 + index).slice(-4)}` },
     ],
     availablePaymentType: ['card', 'ach'],
@@ -163,7 +175,11 @@ export function seedPayment(cFiTransactionId: string, status: ConnectFiSimStatus
     payment.paymentType = ach ? 'ach' : 'card';
     payment.dtsSentToPayAt = day(3);
     if (ach) {
-      const bank = { routingNumber: '011401533', DFIAccountNumber: '1111222233330000', individualName: `${first} ${last}` };
+      const bank = {
+        routingNumber: '011401533',
+        DFIAccountNumber: '1111222233330000',
+        individualName: `${first} ${last}`,
+      };
       payment.ach = {
         payment: {
           reference: cFiTransactionId,
@@ -203,7 +219,9 @@ export function seedPayment(cFiTransactionId: string, status: ConnectFiSimStatus
  */
 export function seedPayments(): ConnectFiSimPayment[] {
   const payments = [seedPayment(seedPaymentLinkId, 'Error', 0)];
-  connectFiSimStatuses.forEach((status, index) => payments.push(seedPayment(connectFiId(index + 1), status, index + 1)));
+  connectFiSimStatuses.forEach((status, index) => {
+    payments.push(seedPayment(connectFiId(index + 1), status, index + 1));
+  });
   for (let index = 0; index < 12; index += 1) {
     payments.push(seedPayment(connectFiId(index + 100), connectFiSimStatuses[(index * 5) % 12]!, index + 13));
   }

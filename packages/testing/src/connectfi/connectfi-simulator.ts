@@ -62,7 +62,10 @@ const setStatusSchema: RequestSchema = {
   required: ['cFiTransactionId', 'status', 'description'],
 };
 
-const cancelSchema: RequestSchema = { properties: { cFiTransactionId: idRule }, required: ['cFiTransactionId'] };
+const cancelSchema: RequestSchema = {
+  properties: { cFiTransactionId: idRule },
+  required: ['cFiTransactionId'],
+};
 
 const listSchema: RequestSchema = {
   properties: {
@@ -83,7 +86,14 @@ const listSchema: RequestSchema = {
   },
 };
 
-const manualStatuses: readonly ConnectFiSimStatus[] = ['Error', 'SentToPay', 'Completed', 'Settled', 'Returned', 'Declined'];
+const manualStatuses: readonly ConnectFiSimStatus[] = [
+  'Error',
+  'SentToPay',
+  'Completed',
+  'Settled',
+  'Returned',
+  'Declined',
+];
 const cancellable: readonly ConnectFiSimStatus[] = ['Initiated', 'Sent', 'Processing'];
 
 const requestId = () => newHexId().slice(0, 32);
@@ -94,7 +104,9 @@ const invalid = (context: AjvError[]) => failure('requestValidateError', 'Reques
 const unauthorized = () => json(401, { code: 'unauthorized', message: 'Authentication error' });
 
 function body(request: SimRequest): Record<string, unknown> {
-  return request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Record<string, unknown>) : {};
+  return request.body && typeof request.body === 'object' && !Array.isArray(request.body)
+    ? (request.body as Record<string, unknown>)
+    : {};
 }
 
 /**
@@ -114,39 +126,47 @@ function body(request: SimRequest): Record<string, unknown> {
 export function createConnectFiSimulator(options: ConnectFiSimulatorOptions = {}): ConnectFiSimulator {
   const ttl = options.tokenTtlMs ?? 60 * 60_000;
 
-  const setStatus = (collection: 'payments' | 'refunds') => (request: SimRequest, state: ConnectFiSimState) => {
-    const input = body(request);
-    const errors = validateRequest(setStatusSchema, input);
-    if (errors.length > 0) return invalid(errors);
-    const id = String(input.cFiTransactionId);
-    const payment = state[collection].find((candidate) => candidate.cFiTransactionId === id);
-    if (!payment) return failure('paymentNotFound', 'Payment not found', { cFiTransactionId: id });
-    const target = input.status as ConnectFiSimStatus;
-    if (!manualStatuses.includes(payment.status) || !manualStatuses.includes(target)) {
-      return failure('paymentStatus', 'Wrong Payment status', { status: payment.status, newStatus: target });
-    }
-    const at = new Date(Date.now()).toISOString();
-    payment.status = target;
-    payment.manualStatus = input.manualStatus === undefined || input.manualStatus === null ? true : Boolean(input.manualStatus);
-    payment.statusChangeHistory.push({
-      login: state.credentials.login,
-      description: input.description as string | null,
-      initiatorId: '1HTczC2VSZcJ3BB5pKr09Y',
-      initiatorType: 'user',
-      status: target,
-      dtsCreatedAt: at,
-      dtsUpdatedAt: at,
-    });
-    payment.dtsUpdatedAt = at;
-    if (target === 'SentToPay') payment.dtsSentToPayAt ??= at;
-    return ok(payment);
-  };
+  const setStatus =
+    (collection: 'payments' | 'refunds') => (request: SimRequest, state: ConnectFiSimState) => {
+      const input = body(request);
+      const errors = validateRequest(setStatusSchema, input);
+      if (errors.length > 0) return invalid(errors);
+      const id = String(input.cFiTransactionId);
+      const payment = state[collection].find((candidate) => candidate.cFiTransactionId === id);
+      if (!payment) return failure('paymentNotFound', 'Payment not found', { cFiTransactionId: id });
+      const target = input.status as ConnectFiSimStatus;
+      if (!manualStatuses.includes(payment.status) || !manualStatuses.includes(target)) {
+        return failure('paymentStatus', 'Wrong Payment status', {
+          status: payment.status,
+          newStatus: target,
+        });
+      }
+      const at = new Date(Date.now()).toISOString();
+      payment.status = target;
+      payment.manualStatus =
+        input.manualStatus === undefined || input.manualStatus === null ? true : Boolean(input.manualStatus);
+      payment.statusChangeHistory.push({
+        login: state.credentials.login,
+        description: input.description as string | null,
+        initiatorId: '1HTczC2VSZcJ3BB5pKr09Y',
+        initiatorType: 'user',
+        status: target,
+        dtsCreatedAt: at,
+        dtsUpdatedAt: at,
+      });
+      payment.dtsUpdatedAt = at;
+      if (target === 'SentToPay') payment.dtsSentToPayAt ??= at;
+      return ok(payment);
+    };
 
   const simulator = createSimulator<ConnectFiSimState>({
     name: 'connectfi',
     baseUrl: connectFiSimulatorUrl,
     initialState: () => ({
-      credentials: { login: options.login ?? connectFiSimulatorLogin, password: options.password ?? connectFiSimulatorPassword },
+      credentials: {
+        login: options.login ?? connectFiSimulatorLogin,
+        password: options.password ?? connectFiSimulatorPassword,
+      },
       tokens: new Map(),
       tokensIssued: 0,
       payments: options.seed === false ? [] : seedPayments(),
@@ -167,19 +187,38 @@ export function createConnectFiSimulator(options: ConnectFiSimulatorOptions = {}
         handle: (request, state) => {
           const input = body(request);
           const { user: rawUser, ...rest } = input;
-          const errors = validateRequest({ properties: { requestId: { type: 'string', maxLength: 32 } } }, rest);
-          const user = rawUser && typeof rawUser === 'object' ? (rawUser as Record<string, unknown>) : undefined;
+          const errors = validateRequest(
+            { properties: { requestId: { type: 'string', maxLength: 32 } } },
+            rest,
+          );
+          const user =
+            rawUser && typeof rawUser === 'object' ? (rawUser as Record<string, unknown>) : undefined;
           if (!user) {
-            errors.push({ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'user' }, message: "must have required property 'user'" });
+            errors.push({
+              instancePath: '',
+              schemaPath: '#/required',
+              keyword: 'required',
+              params: { missingProperty: 'user' },
+              message: "must have required property 'user'",
+            });
           } else {
             const loginSchema: RequestSchema = {
-              properties: { login: { type: 'string', pattern: '^[0-9a-zA-Z_]+$', maxLength: 36 }, password: { type: 'string', maxLength: 50 } },
+              properties: {
+                login: { type: 'string', pattern: '^[0-9a-zA-Z_]+$', maxLength: 36 },
+                password: { type: 'string', maxLength: 50 },
+              },
               required: ['login', 'password'],
             };
-            errors.push(...validateRequest(loginSchema, user).map((error) => ({ ...error, instancePath: `/user${error.instancePath}` })));
+            errors.push(
+              ...validateRequest(loginSchema, user).map((error) => ({
+                ...error,
+                instancePath: `/user${error.instancePath}`,
+              })),
+            );
           }
           if (errors.length > 0) return invalid(errors);
-          if (user?.login !== state.credentials.login || user?.password !== state.credentials.password) return unauthorized();
+          if (user?.login !== state.credentials.login || user?.password !== state.credentials.password)
+            return unauthorized();
           const token = `${newHexId()}${newHexId()}${newHexId()}`;
           const expiresAt = Date.now() + ttl;
           state.tokens.set(token, expiresAt);
@@ -196,12 +235,24 @@ export function createConnectFiSimulator(options: ConnectFiSimulatorOptions = {}
           const input = body(request);
           const errors = validateRequest(cancelSchema, input);
           if (errors.length > 0) return invalid(errors);
-          const payment = state.payments.find((candidate) => candidate.cFiTransactionId === input.cFiTransactionId);
-          if (!payment) return failure('paymentNotFound', 'Payment not found', { cFiTransactionId: input.cFiTransactionId });
-          if (!cancellable.includes(payment.status)) return failure('paymentStatus', 'Wrong Payment status', { status: payment.status });
+          const payment = state.payments.find(
+            (candidate) => candidate.cFiTransactionId === input.cFiTransactionId,
+          );
+          if (!payment)
+            return failure('paymentNotFound', 'Payment not found', {
+              cFiTransactionId: input.cFiTransactionId,
+            });
+          if (!cancellable.includes(payment.status))
+            return failure('paymentStatus', 'Wrong Payment status', { status: payment.status });
           const at = new Date(Date.now()).toISOString();
           payment.status = 'Cancelled';
-          payment.statusChangeHistory.push({ login: state.credentials.login, initiatorType: 'user', status: 'Cancelled', dtsCreatedAt: at, dtsUpdatedAt: at });
+          payment.statusChangeHistory.push({
+            login: state.credentials.login,
+            initiatorType: 'user',
+            status: 'Cancelled',
+            dtsCreatedAt: at,
+            dtsUpdatedAt: at,
+          });
           payment.dtsUpdatedAt = at;
           return ok(payment);
         },
@@ -214,21 +265,43 @@ export function createConnectFiSimulator(options: ConnectFiSimulatorOptions = {}
           const errors = validateRequest(listSchema, input);
           if (errors.length > 0) return invalid(errors);
           const take = (input.numberOfRecords as number | undefined) ?? 100;
-          if (take > 1000) return failure('greaterNumberOfRecords', 'Number of records is greater than allowed', { maxNumberOfRecords: 1000 });
+          if (take > 1000)
+            return failure('greaterNumberOfRecords', 'Number of records is greater than allowed', {
+              maxNumberOfRecords: 1000,
+            });
           const skip = (input.skipRecords as number | undefined) ?? 0;
           const day = (value: string) => value.slice(0, 10);
           const found = state.payments.filter((payment) => {
-            if (input.cFiTransactionId !== undefined && payment.cFiTransactionId !== input.cFiTransactionId) return false;
-            if (Array.isArray(input.cFiTransactionIds) && !input.cFiTransactionIds.includes(payment.cFiTransactionId)) return false;
+            if (input.cFiTransactionId !== undefined && payment.cFiTransactionId !== input.cFiTransactionId)
+              return false;
+            if (
+              Array.isArray(input.cFiTransactionIds) &&
+              !input.cFiTransactionIds.includes(payment.cFiTransactionId)
+            )
+              return false;
             if (input.status !== undefined && payment.status !== input.status) return false;
-            if (input.payerName !== undefined && !payment.payerName.toLowerCase().includes(String(input.payerName).toLowerCase())) return false;
-            if (input.invoiceNumber !== undefined && payment.invoiceNumber !== input.invoiceNumber) return false;
+            if (
+              input.payerName !== undefined &&
+              !payment.payerName.toLowerCase().includes(String(input.payerName).toLowerCase())
+            )
+              return false;
+            if (input.invoiceNumber !== undefined && payment.invoiceNumber !== input.invoiceNumber)
+              return false;
             if (input.paymentType !== undefined && payment.paymentType !== input.paymentType) return false;
             if (input.amountFrom !== undefined && payment.amount < (input.amountFrom as number)) return false;
             if (input.amountTo !== undefined && payment.amount > (input.amountTo as number)) return false;
-            if (input.dateCreateFrom !== undefined && day(payment.dtsCreatedAt) < day(String(input.dateCreateFrom))) return false;
-            if (input.dateCreateTo !== undefined && day(payment.dtsCreatedAt) > day(String(input.dateCreateTo))) return false;
-            if (input.dueDateFrom !== undefined && payment.dueDate < day(String(input.dueDateFrom))) return false;
+            if (
+              input.dateCreateFrom !== undefined &&
+              day(payment.dtsCreatedAt) < day(String(input.dateCreateFrom))
+            )
+              return false;
+            if (
+              input.dateCreateTo !== undefined &&
+              day(payment.dtsCreatedAt) > day(String(input.dateCreateTo))
+            )
+              return false;
+            if (input.dueDateFrom !== undefined && payment.dueDate < day(String(input.dueDateFrom)))
+              return false;
             if (input.dueDateTo !== undefined && payment.dueDate > day(String(input.dueDateTo))) return false;
             return true;
           });
@@ -247,16 +320,26 @@ export function createConnectFiSimulator(options: ConnectFiSimulatorOptions = {}
       return simulator.state.payments.find((candidate) => candidate.cFiTransactionId === cFiTransactionId);
     },
     processorUpdate(cFiTransactionId: string, status: ConnectFiSimStatus) {
-      const payment = simulator.state.payments.find((candidate) => candidate.cFiTransactionId === cFiTransactionId);
+      const payment = simulator.state.payments.find(
+        (candidate) => candidate.cFiTransactionId === cFiTransactionId,
+      );
       if (!payment || payment.manualStatus === true) return false;
       const at = new Date(Date.now()).toISOString();
       payment.status = status;
-      payment.statusChangeHistory.push({ initiatorType: 'process', status, dtsCreatedAt: at, dtsUpdatedAt: at });
+      payment.statusChangeHistory.push({
+        initiatorType: 'process',
+        status,
+        dtsCreatedAt: at,
+        dtsUpdatedAt: at,
+      });
       payment.dtsUpdatedAt = at;
       return true;
     },
   });
   // A getter, not a copied value: the count changes as tokens are issued.
-  Object.defineProperty(extended, 'tokensIssued', { get: () => simulator.state.tokensIssued, enumerable: true });
+  Object.defineProperty(extended, 'tokensIssued', {
+    get: () => simulator.state.tokensIssued,
+    enumerable: true,
+  });
   return extended as ConnectFiSimulator;
 }

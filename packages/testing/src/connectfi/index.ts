@@ -9,6 +9,7 @@ export {
   seedPayments as seedConnectFiPayments,
   seedRefunds as seedConnectFiRefunds,
 } from './connectfi-sim-state.js';
+export type { AjvError } from './connectfi-sim-validate.js';
 export {
   type ConnectFiSimulator,
   type ConnectFiSimulatorOptions,
@@ -17,4 +18,3 @@ export {
   connectFiSimulatorUrl,
   createConnectFiSimulator,
 } from './connectfi-simulator.js';
-export type { AjvError } from './connectfi-sim-validate.js';
