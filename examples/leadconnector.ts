@@ -30,7 +30,11 @@ export async function main(): Promise<LeadConnectorFlowResult> {
   const baseUrl = simulator ? await simulator.listen() : undefined;
   try {
     const lc = simulator
-      ? createLeadConnector({ baseUrl, accessToken: simulator.defaults.accessToken, locationId: simulator.defaults.locationId })
+      ? createLeadConnector({
+          baseUrl,
+          accessToken: simulator.defaults.accessToken,
+          locationId: simulator.defaults.locationId,
+        })
       : createLeadConnector();
 
     const page = await lc.orders.list({ limit: 10 }).firstPage();
@@ -42,7 +46,11 @@ export async function main(): Promise<LeadConnectorFlowResult> {
     const unpaid = page.value.items.find((order) => order.paymentStatus === 'unpaid');
     // Recording a payment changes the books, so the live run only reads.
     if (simulator && unpaid) {
-      const paid = await lc.orders.recordPayment({ orderId: unpaid._id, mode: 'cash', notes: 'Paid at the counter' });
+      const paid = await lc.orders.recordPayment({
+        orderId: unpaid._id,
+        mode: 'cash',
+        notes: 'Paid at the counter',
+      });
       if (paid.isErr()) throw paid.error;
       const order = await lc.orders.retrieve(unpaid._id);
       if (order.isErr()) throw order.error;
@@ -63,7 +71,13 @@ export async function main(): Promise<LeadConnectorFlowResult> {
     console.log(`created coupon ${coupon.value.code} (${coupon.value.status})`);
     if (!simulator) await lc.coupons.delete(coupon.value._id);
 
-    return { target: simulator ? 'simulator' : 'live', orderCount: page.value.items.length, paidOrderId, paymentStatus, couponCode: code };
+    return {
+      target: simulator ? 'simulator' : 'live',
+      orderCount: page.value.items.length,
+      paidOrderId,
+      paymentStatus,
+      couponCode: code,
+    };
   } finally {
     await simulator?.close();
   }

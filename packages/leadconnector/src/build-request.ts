@@ -22,9 +22,7 @@ export interface RequestLayout {
 export function buildRequest(input: Record<string, unknown>, layout: RequestLayout): RequestParts {
   for (const field of layout.required ?? []) {
     if (input[field] === undefined || input[field] === '') {
-      throw new Error(
-        `${field} is required (pass it, or create the client with locationId so it defaults).`,
-      );
+      throw new Error(`${field} is required (pass it, or create the client with locationId so it defaults).`);
     }
   }
   const used = new Set<string>();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AnyOperation } from '@payweave/core';
-import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { leadConnectorResources } from './index.js';
 
 interface SpecSchema {
@@ -33,7 +33,8 @@ const spec = JSON.parse(readFileSync(new URL('../openapi/payments.json', import.
 };
 
 function resolve(schema: SpecSchema): SpecSchema {
-  if (schema.$ref) return resolve(spec.components.schemas[schema.$ref.split('/').pop() as string] as SpecSchema);
+  if (schema.$ref)
+    return resolve(spec.components.schemas[schema.$ref.split('/').pop() as string] as SpecSchema);
   if (schema.allOf?.length === 1) return resolve(schema.allOf[0] as SpecSchema);
   return schema;
 }
@@ -44,7 +45,8 @@ function sample(schema: SpecSchema, name: string): unknown {
   if (resolved.enum) return resolved.enum[0];
   if (resolved.properties) {
     const value: Record<string, unknown> = {};
-    for (const key of resolved.required ?? []) value[key] = sample(resolved.properties[key] as SpecSchema, key);
+    for (const key of resolved.required ?? [])
+      value[key] = sample(resolved.properties[key] as SpecSchema, key);
     return value;
   }
   if (resolved.type === 'array') return [sample(resolved.items ?? { type: 'string' }, name)];
@@ -58,7 +60,9 @@ function sample(schema: SpecSchema, name: string): unknown {
   return 'abc123';
 }
 
-const operations = Object.values(leadConnectorResources).flatMap((resource) => Object.values(resource) as AnyOperation[]);
+const operations = Object.values(leadConnectorResources).flatMap(
+  (resource) => Object.values(resource) as AnyOperation[],
+);
 const specOperations = Object.entries(spec.paths).flatMap(([path, methods]) =>
   Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
 );
@@ -66,7 +70,9 @@ const specOperations = Object.entries(spec.paths).flatMap(([path, methods]) =>
 describe('contract with payments.json', () => {
   it('has 23 operations, each with an SDK operation of the same method and path', () => {
     expect(specOperations).toHaveLength(23);
-    const missing = specOperations.filter(({ path, method }) => !operations.some((op) => op.method === method && op.path === path));
+    const missing = specOperations.filter(
+      ({ path, method }) => !operations.some((op) => op.method === method && op.path === path),
+    );
     expect(missing.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
   });
 

@@ -5,6 +5,27 @@
  *
  * @packageDocumentation
  */
+
+export type { SuccessOutput } from './common-schemas.js';
+export {
+  couponOperations,
+  createCoupon,
+  deleteCoupon,
+  listCoupons,
+  retrieveCoupon,
+  updateCoupon,
+} from './coupons/coupon-operations.js';
+export type { Coupon, CouponList } from './coupons/coupon-schemas.js';
+export {
+  connectCustomProvider,
+  createCustomProvider,
+  customProviderOperations,
+  deleteCustomProvider,
+  disconnectCustomProvider,
+  getCustomProviderConfig,
+  updateCustomProviderCapabilities,
+} from './custom-providers/custom-provider-operations.js';
+export type { CustomProvider } from './custom-providers/custom-provider-schemas.js';
 export {
   createLeadConnector,
   type LeadConnectorClient,
@@ -28,7 +49,8 @@ export {
   type LeadConnectorSettings,
   leadConnectorEnvironment,
 } from './leadconnector-settings.js';
-export type { SuccessOutput } from './common-schemas.js';
+export { exchangeCode, locationToken, oauthOperations, refreshToken } from './oauth/oauth-operations.js';
+export type { LocationTokenResponse, TokenResponse } from './oauth/oauth-schemas.js';
 export {
   createOrderFulfillment,
   listOrderFulfillments,
@@ -38,28 +60,32 @@ export {
   recordOrderPayment,
   retrieveOrder,
 } from './orders/order-operations.js';
-export type { CreateFulfillmentOutput, Fulfillment, ListFulfillmentsOutput, Order, OrderList, OrderSummary } from './orders/order-schemas.js';
-export { listTransactions, retrieveTransaction, transactionOperations } from './transactions/transaction-operations.js';
-export type { Transaction, TransactionList } from './transactions/transaction-schemas.js';
-export { listSubscriptions, retrieveSubscription, subscriptionOperations } from './subscriptions/subscription-operations.js';
-export type { Subscription, SubscriptionList } from './subscriptions/subscription-schemas.js';
-export { couponOperations, createCoupon, deleteCoupon, listCoupons, retrieveCoupon, updateCoupon } from './coupons/coupon-operations.js';
-export type { Coupon, CouponList } from './coupons/coupon-schemas.js';
+export type {
+  CreateFulfillmentOutput,
+  Fulfillment,
+  ListFulfillmentsOutput,
+  Order,
+  OrderList,
+  OrderSummary,
+} from './orders/order-schemas.js';
 export {
-  connectCustomProvider,
-  createCustomProvider,
-  customProviderOperations,
-  deleteCustomProvider,
-  disconnectCustomProvider,
-  getCustomProviderConfig,
-  updateCustomProviderCapabilities,
-} from './custom-providers/custom-provider-operations.js';
-export type { CustomProvider } from './custom-providers/custom-provider-schemas.js';
+  listSubscriptions,
+  retrieveSubscription,
+  subscriptionOperations,
+} from './subscriptions/subscription-operations.js';
+export type { Subscription, SubscriptionList } from './subscriptions/subscription-schemas.js';
+export {
+  listTransactions,
+  retrieveTransaction,
+  transactionOperations,
+} from './transactions/transaction-operations.js';
+export type { Transaction, TransactionList } from './transactions/transaction-schemas.js';
 export {
   createWhiteLabelProvider,
   listWhiteLabelProviders,
   whiteLabelProviderOperations,
 } from './white-label-providers/white-label-provider-operations.js';
-export type { WhiteLabelProvider, WhiteLabelProviderList } from './white-label-providers/white-label-provider-schemas.js';
-export { exchangeCode, locationToken, oauthOperations, refreshToken } from './oauth/oauth-operations.js';
-export type { LocationTokenResponse, TokenResponse } from './oauth/oauth-schemas.js';
+export type {
+  WhiteLabelProvider,
+  WhiteLabelProviderList,
+} from './white-label-providers/white-label-provider-schemas.js';

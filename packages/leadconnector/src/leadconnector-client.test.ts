@@ -16,7 +16,8 @@ function configurationField(make: () => unknown): string | undefined {
   try {
     make();
   } catch (error) {
-    if (isPaymentsError(error) && error.code === 'configuration') return Object.keys(error.fieldErrors ?? {})[0];
+    if (isPaymentsError(error) && error.code === 'configuration')
+      return Object.keys(error.fieldErrors ?? {})[0];
     throw error;
   }
   return undefined;
@@ -31,10 +32,25 @@ describe('createLeadConnector settings', () => {
     } finally {
       if (saved !== undefined) process.env.LEADCONNECTOR_ACCESS_TOKEN = saved;
     }
-    expect(configurationField(() => createLeadConnector({ accessToken: 'a', oauth: { clientId: 'c', clientSecret: 's', refreshToken: 'r' } }))).toBe('accessToken');
-    expect(configurationField(() => createLeadConnector({ accessToken: 'a', version: '2023-02-21' as never }))).toBe('version');
-    expect(configurationField(() => createLeadConnector({ accessToken: 'a', baseUrl: 'ftp://x' }))).toBe('baseUrl');
-    expect(configurationField(() => createLeadConnector({ oauth: { clientId: '', clientSecret: 's', refreshToken: 'r' } }))).toBe('oauth.clientId');
+    expect(
+      configurationField(() =>
+        createLeadConnector({
+          accessToken: 'a',
+          oauth: { clientId: 'c', clientSecret: 's', refreshToken: 'r' },
+        }),
+      ),
+    ).toBe('accessToken');
+    expect(
+      configurationField(() => createLeadConnector({ accessToken: 'a', version: '2023-02-21' as never })),
+    ).toBe('version');
+    expect(configurationField(() => createLeadConnector({ accessToken: 'a', baseUrl: 'ftp://x' }))).toBe(
+      'baseUrl',
+    );
+    expect(
+      configurationField(() =>
+        createLeadConnector({ oauth: { clientId: '', clientSecret: 's', refreshToken: 'r' } }),
+      ),
+    ).toBe('oauth.clientId');
     expect(configurationField(() => createLeadConnector({ accessToken: 'a' }))).toBeUndefined();
   });
 
@@ -70,10 +86,16 @@ describe('client over msw at the real base URL', () => {
     expect(simulator.log[0]?.query).toEqual({ altId: locationId, altType: 'location' });
     const bad = await client.execute('leadconnector.orders.retrieve', { orderId: '' });
     expect(bad.unwrapErr().code).toBe('validation');
-    const unknown = await client.execute('leadconnector.orders.refund' as never, {} as never);
+    const execute = client.execute as (
+      id: string,
+      input: unknown,
+    ) => Promise<{ unwrapErr(): { code: string } }>;
+    const unknown = await execute('leadconnector.orders.refund', {});
     expect(unknown.unwrapErr().code).toBe('unsupported');
     expect(client.operations.map((operation) => operation.id)).toHaveLength(26);
-    expect(client.operations.every((operation) => operation.scopes !== undefined || operation.auth === 'none')).toBe(true);
+    expect(
+      client.operations.every((operation) => operation.scopes !== undefined || operation.auth === 'none'),
+    ).toBe(true);
   });
 
   it('maps a wrong token to authentication and a missing Version to a 400', async () => {
@@ -83,7 +105,9 @@ describe('client over msw at the real base URL', () => {
     expect(error.providerCode).toBe('Unauthorized');
     expect(JSON.stringify(error)).not.toContain('not-a-token');
     simulator.clearLog();
-    const response = await fetch(`${LEADCONNECTOR_BASE_URL}/payments/orders?altId=${locationId}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const response = await fetch(`${LEADCONNECTOR_BASE_URL}/payments/orders?altId=${locationId}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ statusCode: 400, message: 'Version header was not found' });
   });

@@ -82,7 +82,8 @@ export type LeadConnectorClient = ProviderClient<LeadConnectorResources> & {
 type Fill = (input: Record<string, unknown>) => Record<string, unknown>;
 
 function shapeKeys(operation: AnyOperation): Set<string> {
-  const shape = (operation.input as { _zod?: { def?: { shape?: Record<string, unknown> } } })._zod?.def?.shape;
+  const shape = (operation.input as { _zod?: { def?: { shape?: Record<string, unknown> } } })._zod?.def
+    ?.shape;
   return new Set(Object.keys(shape ?? {}));
 }
 
@@ -94,14 +95,22 @@ function defaultsFiller(operation: AnyOperation, resolved: ResolvedLeadConnector
   const oauth = resolved.credentials.kind === 'oauth' ? resolved.credentials.oauth : undefined;
   return (input) => {
     const filled = { ...input };
-    if (keys.has('altId') && filled.altId === undefined && locationId !== undefined) filled.altId = locationId;
+    if (keys.has('altId') && filled.altId === undefined && locationId !== undefined)
+      filled.altId = locationId;
     if (keys.has('altType') && filled.altType === undefined) filled.altType = 'location';
     // Where locationId is only a filter next to altId it stays as the caller gave it.
-    if (keys.has('locationId') && !keys.has('altId') && filled.locationId === undefined && !(companyOrLocation && filled.companyId !== undefined) && locationId !== undefined) {
+    if (
+      keys.has('locationId') &&
+      !keys.has('altId') &&
+      filled.locationId === undefined &&
+      !(companyOrLocation && filled.companyId !== undefined) &&
+      locationId !== undefined
+    ) {
       filled.locationId = locationId;
     }
     if (oauth && keys.has('client_id') && filled.client_id === undefined) filled.client_id = oauth.clientId;
-    if (oauth && keys.has('client_secret') && filled.client_secret === undefined) filled.client_secret = oauth.clientSecret;
+    if (oauth && keys.has('client_secret') && filled.client_secret === undefined)
+      filled.client_secret = oauth.clientSecret;
     return filled;
   };
 }
@@ -115,16 +124,24 @@ function bindDefaults<Op extends AnyOperation>(operation: Op, resolved: Resolved
     ...operation,
     ...(toRequest ? { toRequest: (input: Record<string, unknown>) => toRequest(fill(input)) } : {}),
     ...(reconcile
-      ? { reconcile: (input: Record<string, unknown>, context: never, signal?: AbortSignal) => reconcile(fill(input), context, signal) }
+      ? {
+          reconcile: (input: Record<string, unknown>, context: never, signal?: AbortSignal) =>
+            reconcile(fill(input), context, signal),
+        }
       : {}),
   }) as Op;
 }
 
-function bindResources<R extends Record<string, Record<string, AnyOperation>>>(resources: R, resolved: ResolvedLeadConnectorSettings): R {
+function bindResources<R extends Record<string, Record<string, AnyOperation>>>(
+  resources: R,
+  resolved: ResolvedLeadConnectorSettings,
+): R {
   return Object.fromEntries(
     Object.entries(resources).map(([name, operations]) => [
       name,
-      Object.fromEntries(Object.entries(operations).map(([method, operation]) => [method, bindDefaults(operation, resolved)])),
+      Object.fromEntries(
+        Object.entries(operations).map(([method, operation]) => [method, bindDefaults(operation, resolved)]),
+      ),
     ]),
   ) as R;
 }
@@ -164,9 +181,20 @@ function toExpiry(value: Date | number | undefined): Date | undefined {
  */
 export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadConnectorClient {
   const resolved = resolveLeadConnectorSettings(settings);
-  const { accessToken: _a, oauth: _o, locationId: _l, version: _v, baseUrl: _b, rateLimit, rateLimiter, ...options } = settings;
-  const limiter = rateLimiter ?? (rateLimit === false ? undefined : createLeadConnectorRateLimiter(rateLimit ?? {}));
-  const oauth: LeadConnectorOAuthSettings | undefined = resolved.credentials.kind === 'oauth' ? resolved.credentials.oauth : undefined;
+  const {
+    accessToken: _a,
+    oauth: _o,
+    locationId: _l,
+    version: _v,
+    baseUrl: _b,
+    rateLimit,
+    rateLimiter,
+    ...options
+  } = settings;
+  const limiter =
+    rateLimiter ?? (rateLimit === false ? undefined : createLeadConnectorRateLimiter(rateLimit ?? {}));
+  const oauth: LeadConnectorOAuthSettings | undefined =
+    resolved.credentials.kind === 'oauth' ? resolved.credentials.oauth : undefined;
   const secrets = oauth
     ? [oauth.clientSecret, oauth.refreshToken, oauth.accessToken]
     : resolved.credentials.kind === 'accessToken'
@@ -188,7 +216,11 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
     // Token calls skip the limiter: callers holding slots may be waiting on this very refresh.
     const tokenRuntime = createProviderRuntime(runtimeConfig);
     session = oauthRefresh({
-      tokens: { accessToken: oauth.accessToken ?? '', refreshToken: oauth.refreshToken, expiresAt: toExpiry(oauth.expiresAt) },
+      tokens: {
+        accessToken: oauth.accessToken ?? '',
+        refreshToken: oauth.refreshToken,
+        expiresAt: toExpiry(oauth.expiresAt),
+      },
       ...(oauth.onTokens ? { onTokens: oauth.onTokens } : {}),
       ...(oauth.tokenStore ? { tokenStore: oauth.tokenStore } : {}),
       ...(oauth.renewBeforeMs === undefined ? {} : { renewBeforeMs: oauth.renewBeforeMs }),
@@ -210,14 +242,18 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
         return {
           accessToken: body.access_token,
           refreshToken: body.refresh_token ?? token,
-          expiresAt: body.expires_in === undefined ? undefined : new Date(Date.now() + body.expires_in * 1000),
+          expiresAt:
+            body.expires_in === undefined ? undefined : new Date(Date.now() + body.expires_in * 1000),
         };
       },
     });
     runtime.setAuth(withVersion(session, resolved.version));
   } else if (resolved.credentials.kind === 'accessToken') {
     runtime.setAuth(
-      withVersion(staticHeaders({ authorization: `Bearer ${resolved.credentials.accessToken}` }), resolved.version),
+      withVersion(
+        staticHeaders({ authorization: `Bearer ${resolved.credentials.accessToken}` }),
+        resolved.version,
+      ),
     );
   }
 
@@ -234,5 +270,9 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
         refreshNow: () => current.refreshNow(),
       }
     : undefined;
-  return Object.assign(client, { locationId: resolved.locationId, rateLimiter: limiter, oauthSession }) as LeadConnectorClient;
+  return Object.assign(client, {
+    locationId: resolved.locationId,
+    rateLimiter: limiter,
+    oauthSession,
+  }) as LeadConnectorClient;
 }

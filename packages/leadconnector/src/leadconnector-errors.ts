@@ -37,7 +37,8 @@ export function mapLeadConnectorError(response: HttpResponse): Partial<PaymentsE
         ? [body.error_description]
         : [];
   const providerMessage = messages.length > 0 ? messages.join('; ') : undefined;
-  const providerCode = typeof body.error === 'string' ? body.error : typeof body.name === 'string' ? body.name : undefined;
+  const providerCode =
+    typeof body.error === 'string' ? body.error : typeof body.name === 'string' ? body.name : undefined;
   const init: Partial<PaymentsErrorInit> = {};
   if (providerMessage !== undefined) init.providerMessage = providerMessage;
   if (providerCode !== undefined) init.providerCode = providerCode;

@@ -18,8 +18,15 @@ describe('rate limits', () => {
   // The documented 100 requests per window, with the window shortened to keep the test quick.
   it('keeps a 500-call job under the documented rate with no 429', { timeout: 30_000 }, async () => {
     simulator.setRateLimit({ maxRequests: 100, intervalMs: 250 });
-    const lc = createLeadConnector({ baseUrl, accessToken, locationId, rateLimit: { maxRequests: 100, intervalMs: 250 } });
-    const results = await Promise.all(Array.from({ length: 500 }, () => lc.transactions.retrieve(transactionId)));
+    const lc = createLeadConnector({
+      baseUrl,
+      accessToken,
+      locationId,
+      rateLimit: { maxRequests: 100, intervalMs: 250 },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 500 }, () => lc.transactions.retrieve(transactionId)),
+    );
     expect(results.filter((result) => result.isErr())).toHaveLength(0);
     expect(simulator.state.stats.rateLimited).toBe(0);
     expect(simulator.state.stats.peakInWindow).toBe(100);
@@ -34,7 +41,9 @@ describe('rate limits', () => {
     await lc.transactions.retrieve(transactionId);
     expect(limiter.maxRequests).toBe(5);
     expect(limiter.intervalMs).toBe(200);
-    const results = await Promise.all(Array.from({ length: 30 }, () => lc.transactions.retrieve(transactionId)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => lc.transactions.retrieve(transactionId)),
+    );
     expect(results.every((result) => result.isOk())).toBe(true);
     expect(simulator.state.stats.rateLimited).toBe(0);
     expect(simulator.state.stats.peakInWindow).toBeLessThanOrEqual(5);
@@ -44,7 +53,9 @@ describe('rate limits', () => {
   it('handles a 429 burst without a failed call, waiting X-RateLimit-Interval-Milliseconds', async () => {
     simulator.setRateLimit({ maxRequests: 5, intervalMs: 100 });
     const lc = createLeadConnector({ baseUrl, accessToken, locationId, rateLimit: false, maxRetries: 10 });
-    const results = await Promise.all(Array.from({ length: 15 }, () => lc.transactions.retrieve(transactionId)));
+    const results = await Promise.all(
+      Array.from({ length: 15 }, () => lc.transactions.retrieve(transactionId)),
+    );
     expect(results.filter((result) => result.isErr())).toHaveLength(0);
     expect(simulator.state.stats.rateLimited).toBeGreaterThan(0);
     const limited = simulator.log.filter((entry) => entry.outcome === 429);
@@ -57,7 +68,11 @@ describe('rate limits', () => {
     const headers = { 'x-ratelimit-interval-milliseconds': '20', 'x-ratelimit-remaining': '0' };
     simulator.faults.failNext(3, 429, { headers, body: { statusCode: 429, message: 'Too many requests' } });
     const lc = createLeadConnector({ baseUrl, accessToken, locationId, maxRetries: 3 });
-    const reads = await Promise.all([lc.transactions.retrieve(transactionId), lc.orders.list().firstPage(), lc.subscriptions.list().firstPage()]);
+    const reads = await Promise.all([
+      lc.transactions.retrieve(transactionId),
+      lc.orders.list().firstPage(),
+      lc.subscriptions.list().firstPage(),
+    ]);
     expect(reads.every((result) => result.isOk())).toBe(true);
     simulator.faults.failNext(1, 429, { headers });
     const payment = await lc.orders.recordPayment({ orderId: simulator.defaults.orderIds[1], mode: 'cash' });
@@ -67,7 +82,13 @@ describe('rate limits', () => {
 
   it('a 429 asking for more than maxRetryAfterMs fails at once with retryAfterMs', async () => {
     simulator.faults.failNext(1, 429, { headers: { 'x-ratelimit-interval-milliseconds': '10000' } });
-    const lc = createLeadConnector({ baseUrl, accessToken, locationId, rateLimit: false, maxRetryAfterMs: 1_000 });
+    const lc = createLeadConnector({
+      baseUrl,
+      accessToken,
+      locationId,
+      rateLimit: false,
+      maxRetryAfterMs: 1_000,
+    });
     const error = (await lc.transactions.retrieve(transactionId)).unwrapErr();
     expect(error.code).toBe('rate_limited');
     expect(error.retryAfterMs).toBe(10_000);
@@ -75,9 +96,19 @@ describe('rate limits', () => {
   });
 
   it('fills its window when the server reports fewer remaining requests (another process on the quota)', async () => {
-    const limiter = createLeadConnectorRateLimiter({ maxRequests: 10, intervalMs: 60_000, adaptToHeaders: false });
+    const limiter = createLeadConnectorRateLimiter({
+      maxRequests: 10,
+      intervalMs: 60_000,
+      adaptToHeaders: false,
+    });
     await limiter.acquire();
-    limiter.observe({ status: 200, headers: new Headers({ 'x-ratelimit-remaining': '0' }), body: undefined, text: '', malformed: false });
+    limiter.observe({
+      status: 200,
+      headers: new Headers({ 'x-ratelimit-remaining': '0' }),
+      body: undefined,
+      text: '',
+      malformed: false,
+    });
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal);
     controller.abort(new Error('stop'));

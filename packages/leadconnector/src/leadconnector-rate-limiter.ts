@@ -124,7 +124,8 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
       if (adapt) {
         const max = positiveInt(headers.get('x-ratelimit-max'));
         const interval = positiveInt(headers.get('x-ratelimit-interval-milliseconds'));
-        loosened = (max !== undefined && max > maxRequests) || (interval !== undefined && interval < intervalMs);
+        loosened =
+          (max !== undefined && max > maxRequests) || (interval !== undefined && interval < intervalMs);
         if (max !== undefined) maxRequests = max;
         if (interval !== undefined) intervalMs = interval;
       }

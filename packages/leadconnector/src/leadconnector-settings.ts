@@ -1,5 +1,16 @@
-import { type CoreOptions, configurationError, type OAuthTokens, type RequestLimiter, readEnvironment, type TokenStore } from '@payweave/core';
-import { LEADCONNECTOR_API_VERSION, LEADCONNECTOR_BASE_URL, LEADCONNECTOR_PROVIDER } from './leadconnector-constants.js';
+import {
+  type CoreOptions,
+  configurationError,
+  type OAuthTokens,
+  type RequestLimiter,
+  readEnvironment,
+  type TokenStore,
+} from '@payweave/core';
+import {
+  LEADCONNECTOR_API_VERSION,
+  LEADCONNECTOR_BASE_URL,
+  LEADCONNECTOR_PROVIDER,
+} from './leadconnector-constants.js';
 import type { RateLimiterOptions } from './leadconnector-rate-limiter.js';
 
 /** Environment variables read when a setting is not given. */
@@ -70,7 +81,8 @@ export interface ResolvedLeadConnectorSettings {
 }
 
 function required(field: string, value: unknown): void {
-  if (typeof value !== 'string' || value.trim() === '') throw configurationError(LEADCONNECTOR_PROVIDER, field, 'must be a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw configurationError(LEADCONNECTOR_PROVIDER, field, 'must be a non-empty string');
 }
 
 /**
@@ -80,14 +92,27 @@ function required(field: string, value: unknown): void {
 export function resolveLeadConnectorSettings(settings: LeadConnectorSettings): ResolvedLeadConnectorSettings {
   const version = settings.version ?? LEADCONNECTOR_API_VERSION;
   if (version !== LEADCONNECTOR_API_VERSION) {
-    throw configurationError(LEADCONNECTOR_PROVIDER, 'version', `must be ${LEADCONNECTOR_API_VERSION} (the only value the Payments API allows)`);
+    throw configurationError(
+      LEADCONNECTOR_PROVIDER,
+      'version',
+      `must be ${LEADCONNECTOR_API_VERSION} (the only value the Payments API allows)`,
+    );
   }
-  const baseUrl = (settings.baseUrl ?? readEnvironment(leadConnectorEnvironment.baseUrl) ?? LEADCONNECTOR_BASE_URL).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw configurationError(LEADCONNECTOR_PROVIDER, 'baseUrl', 'must be an http(s) URL');
+  const baseUrl = (
+    settings.baseUrl ??
+    readEnvironment(leadConnectorEnvironment.baseUrl) ??
+    LEADCONNECTOR_BASE_URL
+  ).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(baseUrl))
+    throw configurationError(LEADCONNECTOR_PROVIDER, 'baseUrl', 'must be an http(s) URL');
   const locationId = settings.locationId ?? readEnvironment(leadConnectorEnvironment.locationId);
   if (locationId !== undefined) required('locationId', locationId);
   if (settings.accessToken !== undefined && settings.oauth !== undefined) {
-    throw configurationError(LEADCONNECTOR_PROVIDER, 'accessToken', 'and oauth cannot both be given; pick one');
+    throw configurationError(
+      LEADCONNECTOR_PROVIDER,
+      'accessToken',
+      'and oauth cannot both be given; pick one',
+    );
   }
   if (settings.oauth) {
     const { oauth } = settings;
@@ -106,7 +131,12 @@ export function resolveLeadConnectorSettings(settings: LeadConnectorSettings): R
   const clientSecret = readEnvironment(leadConnectorEnvironment.clientSecret);
   const refreshToken = readEnvironment(leadConnectorEnvironment.refreshToken);
   if (clientId && clientSecret && refreshToken) {
-    return { credentials: { kind: 'oauth', oauth: { clientId, clientSecret, refreshToken } }, locationId, version, baseUrl };
+    return {
+      credentials: { kind: 'oauth', oauth: { clientId, clientSecret, refreshToken } },
+      locationId,
+      version,
+      baseUrl,
+    };
   }
   throw configurationError(
     LEADCONNECTOR_PROVIDER,

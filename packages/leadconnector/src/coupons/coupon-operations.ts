@@ -1,9 +1,9 @@
-import type { Coupon, CouponList } from './coupon-schemas.js';
-import type * as z from 'zod/mini';
 import { defineOperation, Err, Ok } from '@payweave/core';
+import type * as z from 'zod/mini';
 import { buildRequest } from '../build-request.js';
 import { LEADCONNECTOR_DOCS } from '../leadconnector-constants.js';
 import { limitOffsetPaging } from '../limit-offset-paging.js';
+import type { Coupon, CouponList } from './coupon-schemas.js';
 import {
   couponListSchema,
   couponSchema,
@@ -80,7 +80,7 @@ export const updateCoupon = defineOperation({
   id: 'leadconnector.coupons.update',
   method: 'PUT',
   path: '/payments/coupon',
-  summary: 'Replace a coupon\'s details (the whole create body plus id).',
+  summary: "Replace a coupon's details (the whole create body plus id).",
   input: updateCouponInput,
   output: couponSchema,
   retry: 'safe',
@@ -101,7 +101,8 @@ export const deleteCoupon = defineOperation({
   positional: 'id',
   scopes: ['payments/coupons.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/delete-coupon`,
-  toRequest: (input) => buildRequest(input, { method: 'DELETE', path: '/payments/coupon', required: alt, jsonBody: true }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'DELETE', path: '/payments/coupon', required: alt, jsonBody: true }),
 });
 
 /** The `coupons` resource. */

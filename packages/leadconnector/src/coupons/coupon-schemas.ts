@@ -9,7 +9,12 @@ export const couponStatuses = ['scheduled', 'active', 'expired'] as const;
 
 const isoDateTime = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/, 'must be YYYY-MM-DDTHH:mm:ssZ'));
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/,
+      'must be YYYY-MM-DDTHH:mm:ssZ',
+    ),
+  );
 
 /** Coupon fields shared by create and update (`CreateCouponParams`). */
 const couponFields = {
@@ -56,7 +61,11 @@ export const createCouponInput = z.strictObject(couponFields).check(percentageAt
 export const updateCouponInput = z.strictObject({ ...couponFields, id: idSchema }).check(percentageAtMost100);
 
 /** Input of `coupons.delete`: sent as a JSON body on the DELETE. */
-export const deleteCouponInput = z.strictObject({ altId: z.optional(altIdSchema), altType: z.optional(altTypeSchema), id: idSchema });
+export const deleteCouponInput = z.strictObject({
+  altId: z.optional(altIdSchema),
+  altType: z.optional(altTypeSchema),
+  id: idSchema,
+});
 
 /** Input of `coupons.retrieve`: `id` or `code` (the spec marks both required, its text says either). */
 export const retrieveCouponInput = z
@@ -66,7 +75,12 @@ export const retrieveCouponInput = z
     id: z.optional(idSchema),
     code: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   })
-  .check(z.refine((input) => input.id !== undefined || input.code !== undefined, { message: 'give id or code', path: ['id'] }));
+  .check(
+    z.refine((input) => input.id !== undefined || input.code !== undefined, {
+      message: 'give id or code',
+      path: ['id'],
+    }),
+  );
 
 /** Input of `coupons.list`. */
 export const listCouponsInput = z.strictObject({
@@ -94,7 +108,13 @@ export const couponSchema = z.looseObject({
   /** A number in responses (a boolean in requests). */
   limitPerCustomer: z.optional(z.union([z.number(), z.boolean()])),
   applyToFuturePayments: z.optional(z.boolean()),
-  applyToFuturePaymentsConfig: z.optional(z.looseObject({ type: z.optional(z.string()), duration: z.optional(z.number()), durationType: z.optional(z.string()) })),
+  applyToFuturePaymentsConfig: z.optional(
+    z.looseObject({
+      type: z.optional(z.string()),
+      duration: z.optional(z.number()),
+      durationType: z.optional(z.string()),
+    }),
+  ),
   userId: z.optional(z.string()),
   traceId: z.optional(z.string()),
   createdAt: z.optional(z.string()),
@@ -102,7 +122,11 @@ export const couponSchema = z.looseObject({
 });
 
 /** `ListCouponsResponseDto`. */
-export const couponListSchema = z.looseObject({ data: z.array(couponSchema), totalCount: z.number(), traceId: z.optional(z.string()) });
+export const couponListSchema = z.looseObject({
+  data: z.array(couponSchema),
+  totalCount: z.number(),
+  traceId: z.optional(z.string()),
+});
 
 /** `DeleteCouponResponseDto`. */
 export const deleteCouponOutput = z.looseObject({ success: z.boolean(), traceId: z.optional(z.string()) });

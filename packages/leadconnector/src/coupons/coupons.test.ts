@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
-const client = () => createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
+const client = () =>
+  createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
 const last = () => simulator.log[simulator.log.length - 1]!;
 const spring = {
   name: 'Spring sale',
@@ -65,12 +66,20 @@ describe('coupons', () => {
     const created = await client().coupons.create(spring);
     expect(created.unwrap().code).toBe('SPRING10');
     expect(simulator.state.coupons).toHaveLength(1);
-    expect(simulator.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /payments/coupon', 'GET /payments/coupon']);
+    expect(simulator.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+      'POST /payments/coupon',
+      'GET /payments/coupon',
+    ]);
   });
 
   it('checks the input before sending (percentage over 100, dates, enums, id or code)', async () => {
     const lc = client();
-    const bad = await lc.coupons.create({ ...spring, discountValue: 150, startDate: '2024-03-01', discountType: 'fixed' as never });
+    const bad = await lc.coupons.create({
+      ...spring,
+      discountValue: 150,
+      startDate: '2024-03-01',
+      discountType: 'fixed' as never,
+    });
     expect(Object.keys(bad.unwrapErr().fieldErrors ?? {}).sort()).toEqual(['discountType', 'startDate']);
     const over = await lc.coupons.create({ ...spring, discountValue: 150 });
     expect(over.unwrapErr().fieldErrors).toHaveProperty('discountValue');
@@ -80,11 +89,19 @@ describe('coupons', () => {
 
   it('maps a 422 message array into fieldErrors', async () => {
     simulator.faults.failNext(1, 422, {
-      body: { statusCode: 422, message: ['code should not be empty', 'property foo should not exist'], error: 'Unprocessable Entity', traceId: 'trace-1' },
+      body: {
+        statusCode: 422,
+        message: ['code should not be empty', 'property foo should not exist'],
+        error: 'Unprocessable Entity',
+        traceId: 'trace-1',
+      },
     });
     const error = (await client().coupons.create(spring)).unwrapErr();
     expect(error.code).toBe('validation');
-    expect(error.fieldErrors).toEqual({ code: ['code should not be empty'], foo: ['property foo should not exist'] });
+    expect(error.fieldErrors).toEqual({
+      code: ['code should not be empty'],
+      foo: ['property foo should not exist'],
+    });
     expect(error.traceId).toBe('trace-1');
     expect(error.providerCode).toBe('Unprocessable Entity');
   });

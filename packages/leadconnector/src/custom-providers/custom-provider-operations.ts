@@ -26,7 +26,12 @@ export const createCustomProvider = defineOperation({
   scopes: ['payments/custom-provider.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/create-integration`,
   toRequest: (input) =>
-    buildRequest(input, { method: 'POST', path: '/payments/custom-provider/provider', required: location, queryKeys: query }),
+    buildRequest(input, {
+      method: 'POST',
+      path: '/payments/custom-provider/provider',
+      required: location,
+      queryKeys: query,
+    }),
 });
 
 /** `DELETE /payments/custom-provider/provider?locationId=` — scope `payments/custom-provider.write`. */
@@ -40,7 +45,8 @@ export const deleteCustomProvider = defineOperation({
   retry: 'never',
   scopes: ['payments/custom-provider.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/delete-integration`,
-  toRequest: (input) => buildRequest(input, { method: 'DELETE', path: '/payments/custom-provider/provider', required: location }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'DELETE', path: '/payments/custom-provider/provider', required: location }),
 });
 
 /** `GET /payments/custom-provider/connect?locationId=` — scope `payments/custom-provider.readonly`. 400 when none exists. */
@@ -54,7 +60,8 @@ export const getCustomProviderConfig = defineOperation({
   retry: 'safe',
   scopes: ['payments/custom-provider.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/fetch-config`,
-  toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/custom-provider/connect', required: location }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'GET', path: '/payments/custom-provider/connect', required: location }),
 });
 
 /** `POST /payments/custom-provider/connect?locationId=` — scope `payments/custom-provider.write`. */
@@ -69,7 +76,12 @@ export const connectCustomProvider = defineOperation({
   scopes: ['payments/custom-provider.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/create-config`,
   toRequest: (input) =>
-    buildRequest(input, { method: 'POST', path: '/payments/custom-provider/connect', required: location, queryKeys: query }),
+    buildRequest(input, {
+      method: 'POST',
+      path: '/payments/custom-provider/connect',
+      required: location,
+      queryKeys: query,
+    }),
 });
 
 /** `POST /payments/custom-provider/disconnect?locationId=` — scope `payments/custom-provider.write`. */
@@ -84,7 +96,12 @@ export const disconnectCustomProvider = defineOperation({
   scopes: ['payments/custom-provider.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/disconnect-config`,
   toRequest: (input) =>
-    buildRequest(input, { method: 'POST', path: '/payments/custom-provider/disconnect', required: location, queryKeys: query }),
+    buildRequest(input, {
+      method: 'POST',
+      path: '/payments/custom-provider/disconnect',
+      required: location,
+      queryKeys: query,
+    }),
 });
 
 /** `PUT /payments/custom-provider/capabilities` — scope `payments/custom-provider.write`. */
@@ -92,7 +109,8 @@ export const updateCustomProviderCapabilities = defineOperation({
   id: 'leadconnector.customProviders.updateCapabilities',
   method: 'PUT',
   path: '/payments/custom-provider/capabilities',
-  summary: 'Toggle the capabilities (subscription schedules) of the marketplace app for a company or location.',
+  summary:
+    'Toggle the capabilities (subscription schedules) of the marketplace app for a company or location.',
   input: updateCapabilitiesInput,
   output: successSchema,
   retry: 'safe',

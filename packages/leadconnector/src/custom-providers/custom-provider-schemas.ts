@@ -18,7 +18,10 @@ export const createCustomProviderInput = z.strictObject({
 /** Input of the calls that only name the location (`delete`, `getConfig`). */
 export const locationOnlyInput = z.strictObject(locationQuery);
 
-const keys = z.strictObject({ apiKey: z.string().check(z.minLength(1)), publishableKey: z.string().check(z.minLength(1)) });
+const keys = z.strictObject({
+  apiKey: z.string().check(z.minLength(1)),
+  publishableKey: z.string().check(z.minLength(1)),
+});
 
 /** Input of `customProviders.connect` (`ConnectCustomProvidersConfigDto`); the keys are redacted from logs. */
 export const connectCustomProviderInput = z.strictObject({ ...locationQuery, live: keys, test: keys });

@@ -1,10 +1,18 @@
 import { defineOperation, type RequestParts } from '@payweave/core';
 import { LEADCONNECTOR_DOCS } from '../leadconnector-constants.js';
-import { exchangeCodeInput, locationTokenInput, locationTokenResponseSchema, refreshTokenInput, tokenResponseSchema } from './oauth-schemas.js';
+import {
+  exchangeCodeInput,
+  locationTokenInput,
+  locationTokenResponseSchema,
+  refreshTokenInput,
+  tokenResponseSchema,
+} from './oauth-schemas.js';
 
 function tokenForm(grantType: string, input: Record<string, string | undefined>): RequestParts {
   if (!input.client_id || !input.client_secret) {
-    throw new Error('client_id and client_secret are required (pass them, or create the client with oauth settings).');
+    throw new Error(
+      'client_id and client_secret are required (pass them, or create the client with oauth settings).',
+    );
   }
   return { path: '/oauth/token', form: { ...input, grant_type: grantType } };
 }
@@ -54,8 +62,12 @@ export const locationToken = defineOperation({
   scopes: ['oauth.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/get-location-access-token`,
   toRequest: (input) => {
-    if (!input.locationId) throw new Error('locationId is required (pass it, or create the client with locationId).');
-    return { path: '/oauth/locationToken', form: { companyId: input.companyId, locationId: input.locationId } };
+    if (!input.locationId)
+      throw new Error('locationId is required (pass it, or create the client with locationId).');
+    return {
+      path: '/oauth/locationToken',
+      form: { companyId: input.companyId, locationId: input.locationId },
+    };
   },
 });
 

@@ -17,7 +17,10 @@ const clientFields = {
 export const exchangeCodeInput = z.strictObject({ ...clientFields, code: z.string().check(z.minLength(1)) });
 
 /** Input of `oauth.refresh` (`grant_type=refresh_token`). */
-export const refreshTokenInput = z.strictObject({ ...clientFields, refresh_token: z.string().check(z.minLength(1)) });
+export const refreshTokenInput = z.strictObject({
+  ...clientFields,
+  refresh_token: z.string().check(z.minLength(1)),
+});
 
 /** Input of `oauth.locationToken`: a location token from an agency (Company) token. */
 export const locationTokenInput = z.strictObject({ companyId: idSchema, locationId: z.optional(idSchema) });

@@ -14,7 +14,9 @@ beforeEach(() => simulator.reset());
 
 const tokenCalls = () => simulator.log.filter((entry) => entry.path === '/oauth/token');
 
-function oauthClient(extra: { accessToken?: string; expiresAt?: number; onTokens?: (tokens: OAuthTokens) => void } = {}) {
+function oauthClient(
+  extra: { accessToken?: string; expiresAt?: number; onTokens?: (tokens: OAuthTokens) => void } = {},
+) {
   return createLeadConnector({
     baseUrl,
     locationId,
@@ -33,11 +35,15 @@ describe('oauth refresh', () => {
       accessToken: 'expired-access-token',
       expiresAt: Date.now() - 1_000,
       onTokens: (tokens) => {
-        usedBeforeStored = simulator.log.some((entry) => entry.headers.authorization === `Bearer ${tokens.accessToken}`);
+        usedBeforeStored = simulator.log.some(
+          (entry) => entry.headers.authorization === `Bearer ${tokens.accessToken}`,
+        );
         stored.push(tokens);
       },
     });
-    const results = await Promise.all(Array.from({ length: 200 }, () => lc.transactions.retrieve(simulator.defaults.transactionId)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => lc.transactions.retrieve(simulator.defaults.transactionId)),
+    );
     expect(results.every((result) => result.isOk())).toBe(true);
     expect(tokenCalls()).toHaveLength(1);
     expect(simulator.state.stats.refreshes).toBe(1);
@@ -48,7 +54,13 @@ describe('oauth refresh', () => {
     expect(lc.oauthSession?.refreshCount).toBe(1);
     const form = tokenCalls()[0]!;
     expect(form.headers['content-type']).toContain('application/x-www-form-urlencoded');
-    expect(form.body).toEqual({ client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken, user_type: 'Location', grant_type: 'refresh_token' });
+    expect(form.body).toEqual({
+      client_id: clientId,
+      client_secret: clientSecret,
+      refresh_token: refreshToken,
+      user_type: 'Location',
+      grant_type: 'refresh_token',
+    });
     expect(form.headers.authorization).toBeUndefined();
     // The old refresh token is spent: reusing it is refused.
     expect(simulator.state.refreshTokens.has(refreshToken)).toBe(false);
@@ -58,7 +70,10 @@ describe('oauth refresh', () => {
     const lc = oauthClient();
     expect((await lc.orders.list().firstPage()).isOk()).toBe(true);
     expect(tokenCalls()).toHaveLength(1);
-    const soon = oauthClient({ accessToken: simulator.defaults.appAccessToken, expiresAt: Date.now() + 1_000 });
+    const soon = oauthClient({
+      accessToken: simulator.defaults.appAccessToken,
+      expiresAt: Date.now() + 1_000,
+    });
     simulator.addRefreshToken(refreshToken);
     expect((await soon.orders.list().firstPage()).isOk()).toBe(true);
     expect(tokenCalls()).toHaveLength(2);
@@ -71,11 +86,16 @@ describe('oauth refresh', () => {
     expect(results.every((result) => result.isOk())).toBe(true);
     expect(tokenCalls()).toHaveLength(1);
     expect(simulator.log.filter((entry) => entry.outcome === 401)).toHaveLength(40);
-    expect(simulator.log.filter((entry) => entry.outcome === 200 && entry.path === '/payments/subscriptions')).toHaveLength(40);
+    expect(
+      simulator.log.filter((entry) => entry.outcome === 200 && entry.path === '/payments/subscriptions'),
+    ).toHaveLength(40);
   });
 
   it('refreshes on a 401 and retries the call once', async () => {
-    const lc = oauthClient({ accessToken: simulator.defaults.appAccessToken, expiresAt: Date.now() + 3_600_000 });
+    const lc = oauthClient({
+      accessToken: simulator.defaults.appAccessToken,
+      expiresAt: Date.now() + 3_600_000,
+    });
     simulator.expireAccessTokens();
     const result = await lc.orders.retrieve(simulator.defaults.orderIds[0]);
     expect(result.isOk()).toBe(true);
@@ -98,7 +118,8 @@ describe('oauth refresh', () => {
     await lc.orders.list().firstPage();
     const { inspect } = await import('node:util');
     const shown = `${inspect(lc, { depth: 5 })}${JSON.stringify(lc)}`;
-    for (const secret of [clientSecret, refreshToken, lc.oauthSession?.tokens.accessToken ?? 'x']) expect(shown).not.toContain(secret);
+    for (const secret of [clientSecret, refreshToken, lc.oauthSession?.tokens.accessToken ?? 'x'])
+      expect(shown).not.toContain(secret);
   });
 });
 
@@ -106,20 +127,40 @@ describe('oauth operations', () => {
   it('exchanges an authorization code (form-encoded, client credentials defaulted)', async () => {
     const code = simulator.issueAuthorizationCode();
     const lc = oauthClient();
-    const tokens = (await lc.oauth.exchangeCode({ code, redirect_uri: 'https://app.example/callback' })).unwrap();
+    const tokens = (
+      await lc.oauth.exchangeCode({ code, redirect_uri: 'https://app.example/callback' })
+    ).unwrap();
     expect(tokens).toMatchObject({ token_type: 'Bearer', locationId, userType: 'Location' });
     expect(tokens.refresh_token).toBeTypeOf('string');
     const sent = tokenCalls()[0]!;
-    expect(sent.body).toEqual({ client_id: clientId, client_secret: clientSecret, code, redirect_uri: 'https://app.example/callback', grant_type: 'authorization_code' });
+    expect(sent.body).toEqual({
+      client_id: clientId,
+      client_secret: clientSecret,
+      code,
+      redirect_uri: 'https://app.example/callback',
+      grant_type: 'authorization_code',
+    });
     const reused = (await lc.oauth.exchangeCode({ code })).unwrapErr();
     expect(reused.code).toBe('authentication');
   });
 
   it('refresh rotates: the old refresh token is refused after use', async () => {
     const lc = createLeadConnector({ baseUrl, accessToken: 'unused' });
-    const first = (await lc.oauth.refresh({ client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken })).unwrap();
+    const first = (
+      await lc.oauth.refresh({
+        client_id: clientId,
+        client_secret: clientSecret,
+        refresh_token: refreshToken,
+      })
+    ).unwrap();
     expect(first.refresh_token).not.toBe(refreshToken);
-    const again = (await lc.oauth.refresh({ client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken })).unwrapErr();
+    const again = (
+      await lc.oauth.refresh({
+        client_id: clientId,
+        client_secret: clientSecret,
+        refresh_token: refreshToken,
+      })
+    ).unwrapErr();
     expect(again.httpStatus).toBe(401);
     expect(again.providerMessage).toContain('already used');
     expect(tokenCalls()).toHaveLength(2);

@@ -1,10 +1,10 @@
-import type { OrderList, OrderSummary } from './order-schemas.js';
-import type * as z from 'zod/mini';
 import { defineOperation } from '@payweave/core';
+import type * as z from 'zod/mini';
 import { buildRequest } from '../build-request.js';
 import { successSchema } from '../common-schemas.js';
 import { LEADCONNECTOR_DOCS } from '../leadconnector-constants.js';
 import { limitOffsetPaging } from '../limit-offset-paging.js';
+import type { OrderList, OrderSummary } from './order-schemas.js';
 import {
   createFulfillmentInput,
   createFulfillmentOutput,
@@ -25,7 +25,8 @@ export const listOrders = defineOperation({
   id: 'leadconnector.orders.list',
   method: 'GET',
   path: '/payments/orders',
-  summary: 'List orders, filtered by status, payment status, mode, dates, contact, funnel products or source.',
+  summary:
+    'List orders, filtered by status, payment status, mode, dates, contact, funnel products or source.',
   input: listOrdersInput,
   output: orderListSchema,
   retry: 'safe',
@@ -51,7 +52,8 @@ export const retrieveOrder = defineOperation({
   positional: 'orderId',
   scopes: ['payments/orders.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/get-order-by-id`,
-  toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/orders/{orderId}', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'GET', path: '/payments/orders/{orderId}', required: alt }),
 });
 
 /** `POST /payments/orders/{orderId}/record-payment` — scope `payments/orders.collectPayment`. Never retried blindly. */
@@ -59,14 +61,16 @@ export const recordOrderPayment = defineOperation({
   id: 'leadconnector.orders.recordPayment',
   method: 'POST',
   path: '/payments/orders/{orderId}/record-payment',
-  summary: 'Record a manual payment (cash, card, cheque, bank transfer, other) against an order; partial payments allowed.',
+  summary:
+    'Record a manual payment (cash, card, cheque, bank transfer, other) against an order; partial payments allowed.',
   description: 'Moves money on the books, so it is only retried when the request provably never left.',
   input: recordPaymentInput,
   output: successSchema,
   retry: 'never',
   scopes: ['payments/orders.collectPayment'],
   docsUrl: `${LEADCONNECTOR_DOCS}/record-order-payment`,
-  toRequest: (input) => buildRequest(input, { method: 'POST', path: '/payments/orders/{orderId}/record-payment', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'POST', path: '/payments/orders/{orderId}/record-payment', required: alt }),
 });
 
 /** `POST /payments/orders/{orderId}/fulfillments` — scope `payments/orders.write`. */
@@ -80,7 +84,8 @@ export const createOrderFulfillment = defineOperation({
   retry: 'never',
   scopes: ['payments/orders.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/create-order-fulfillment`,
-  toRequest: (input) => buildRequest(input, { method: 'POST', path: '/payments/orders/{orderId}/fulfillments', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'POST', path: '/payments/orders/{orderId}/fulfillments', required: alt }),
 });
 
 /** `GET /payments/orders/{orderId}/fulfillments` — scope `payments/orders.readonly`. */
@@ -95,7 +100,8 @@ export const listOrderFulfillments = defineOperation({
   positional: 'orderId',
   scopes: ['payments/orders.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/list-order-fulfillment`,
-  toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/orders/{orderId}/fulfillments', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'GET', path: '/payments/orders/{orderId}/fulfillments', required: alt }),
 });
 
 /** `GET /payments/orders/{orderId}/notes` — the spec lists no scope (an order read scope is assumed). */
@@ -110,7 +116,8 @@ export const listOrderNotes = defineOperation({
   positional: 'orderId',
   scopes: [],
   docsUrl: `${LEADCONNECTOR_DOCS}/list-order-notes`,
-  toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/orders/{orderId}/notes', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'GET', path: '/payments/orders/{orderId}/notes', required: alt }),
 });
 
 /** The `orders` resource: every order operation, keyed by method name. */

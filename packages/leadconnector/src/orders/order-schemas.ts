@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { altIdSchema, altTypeSchema, dayFilterSchema, idSchema, limitSchema, offsetSchema, openObject } from '../common-schemas.js';
+import {
+  altIdSchema,
+  altTypeSchema,
+  dayFilterSchema,
+  idSchema,
+  limitSchema,
+  offsetSchema,
+  openObject,
+} from '../common-schemas.js';
 
 /** Order payment statuses the list filter accepts. */
 export const orderPaymentStatuses = ['paid', 'unpaid', 'refunded', 'partially_paid'] as const;
@@ -12,8 +20,21 @@ export const cardTypes = ['visa', 'mastercard', 'other'] as const;
 
 /** Order source types (`OrderSource.type`). */
 export const orderSourceTypes = [
-  'funnel', 'website', 'invoice', 'calendar', 'text2Pay', 'document_contracts', 'membership', 'mobile_app',
-  'communities', 'point_of_sale', 'manual', 'form', 'survey', 'payment_link', 'external',
+  'funnel',
+  'website',
+  'invoice',
+  'calendar',
+  'text2Pay',
+  'document_contracts',
+  'membership',
+  'mobile_app',
+  'communities',
+  'point_of_sale',
+  'manual',
+  'form',
+  'survey',
+  'payment_link',
+  'external',
 ] as const;
 
 /** Input of `orders.list` (`GET /payments/orders`). */
@@ -58,7 +79,12 @@ export const recordPaymentInput = z.strictObject({
   altId: z.optional(altIdSchema),
   altType: z.optional(altTypeSchema),
   mode: z.enum(recordPaymentModes),
-  card: z.optional(z.strictObject({ type: z.enum(cardTypes), last4: z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits')) })),
+  card: z.optional(
+    z.strictObject({
+      type: z.enum(cardTypes),
+      last4: z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits')),
+    }),
+  ),
   cheque: z.optional(z.strictObject({ number: z.string().check(z.minLength(1), z.maxLength(64)) })),
   notes: z.optional(z.string().check(z.maxLength(5000))),
   /** Major units (`100` is 100.00 in the order's currency). */
@@ -79,7 +105,9 @@ export const createFulfillmentInput = z.strictObject({
       trackingUrl: z.optional(z.string().check(z.maxLength(2048))),
     }),
   ),
-  items: z.array(z.strictObject({ priceId: idSchema, qty: z.number().check(z.int(), z.positive()) })).check(z.minLength(1)),
+  items: z
+    .array(z.strictObject({ priceId: idSchema, qty: z.number().check(z.int(), z.positive()) }))
+    .check(z.minLength(1)),
   notifyCustomer: z.boolean(),
 });
 
@@ -125,8 +153,17 @@ export const orderSchema = z.looseObject({
   liveMode: z.optional(z.boolean()),
   fulfillmentStatus: z.optional(z.string()),
   contactSnapshot: z.optional(openObject),
-  amountSummary: z.optional(z.looseObject({ subtotal: z.optional(z.number()), discount: z.optional(z.number()) })),
-  source: z.optional(z.looseObject({ type: z.optional(z.string()), subType: z.optional(z.string()), id: z.optional(z.string()), name: z.optional(z.string()) })),
+  amountSummary: z.optional(
+    z.looseObject({ subtotal: z.optional(z.number()), discount: z.optional(z.number()) }),
+  ),
+  source: z.optional(
+    z.looseObject({
+      type: z.optional(z.string()),
+      subType: z.optional(z.string()),
+      id: z.optional(z.string()),
+      name: z.optional(z.string()),
+    }),
+  ),
   items: z.optional(z.array(z.unknown())),
   coupon: z.optional(openObject),
   meta: z.optional(openObject),
@@ -140,8 +177,26 @@ const fulfillmentSchema = z.looseObject({
   _id: z.string(),
   altId: z.optional(z.string()),
   altType: z.optional(z.string()),
-  trackings: z.optional(z.array(z.looseObject({ trackingNumber: z.optional(z.string()), shippingCarrier: z.optional(z.string()), trackingUrl: z.optional(z.string()) }))),
-  items: z.optional(z.array(z.looseObject({ _id: z.optional(z.string()), name: z.optional(z.string()), qty: z.optional(z.number()), price: z.optional(openObject), product: z.optional(openObject) }))),
+  trackings: z.optional(
+    z.array(
+      z.looseObject({
+        trackingNumber: z.optional(z.string()),
+        shippingCarrier: z.optional(z.string()),
+        trackingUrl: z.optional(z.string()),
+      }),
+    ),
+  ),
+  items: z.optional(
+    z.array(
+      z.looseObject({
+        _id: z.optional(z.string()),
+        name: z.optional(z.string()),
+        qty: z.optional(z.number()),
+        price: z.optional(openObject),
+        product: z.optional(openObject),
+      }),
+    ),
+  ),
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
 });
@@ -150,7 +205,10 @@ const fulfillmentSchema = z.looseObject({
 export const createFulfillmentOutput = z.looseObject({ status: z.boolean(), data: fulfillmentSchema });
 
 /** `ListFulfillmentResponseDto`. */
-export const listFulfillmentsOutput = z.looseObject({ status: z.boolean(), data: z.array(fulfillmentSchema) });
+export const listFulfillmentsOutput = z.looseObject({
+  status: z.boolean(),
+  data: z.array(fulfillmentSchema),
+});
 
 /** Order notes: the spec documents no response body, so any JSON is passed through. */
 export const listNotesOutput = z.unknown();

@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
-const client = () => createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
+const client = () =>
+  createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
 const last = () => simulator.log[simulator.log.length - 1]!;
 
 describe('orders.list', () => {
@@ -38,9 +39,20 @@ describe('orders.list', () => {
   });
 
   it('filters by payment status, contact and dates', async () => {
-    const unpaid = await client().orders.list({ paymentStatus: 'unpaid', startAt: '2024-02-02', endAt: '2024-02-28' }).toArray({ limit: 10 });
-    expect(unpaid.unwrap().map((order) => order._id).sort()).toEqual([orderIds[1], orderIds[2]]);
-    expect(last().query).toMatchObject({ paymentStatus: 'unpaid', startAt: '2024-02-02', endAt: '2024-02-28' });
+    const unpaid = await client()
+      .orders.list({ paymentStatus: 'unpaid', startAt: '2024-02-02', endAt: '2024-02-28' })
+      .toArray({ limit: 10 });
+    expect(
+      unpaid
+        .unwrap()
+        .map((order) => order._id)
+        .sort(),
+    ).toEqual([orderIds[1], orderIds[2]]);
+    expect(last().query).toMatchObject({
+      paymentStatus: 'unpaid',
+      startAt: '2024-02-02',
+      endAt: '2024-02-28',
+    });
   });
 
   it('refuses a bad enum or date before sending', async () => {
@@ -48,7 +60,9 @@ describe('orders.list', () => {
       .orders.list({ paymentStatus: 'open' as never, startAt: '02/01/2024' })
       .firstPage();
     expect(result.unwrapErr().code).toBe('validation');
-    expect(Object.keys(result.unwrapErr().fieldErrors ?? {})).toEqual(expect.arrayContaining(['paymentStatus', 'startAt']));
+    expect(Object.keys(result.unwrapErr().fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(['paymentStatus', 'startAt']),
+    );
     expect(simulator.log).toHaveLength(0);
   });
 
@@ -85,19 +99,41 @@ describe('orders.retrieve', () => {
 describe('orders.recordPayment', () => {
   it('moves the payment status through partially_paid to paid and records transactions and notes', async () => {
     const lc = client();
-    const partial = await lc.orders.recordPayment({ orderId: orderIds[1], mode: 'cash', amount: 20, isPartialPayment: true, notes: 'first instalment' });
+    const partial = await lc.orders.recordPayment({
+      orderId: orderIds[1],
+      mode: 'cash',
+      amount: 20,
+      isPartialPayment: true,
+      notes: 'first instalment',
+    });
     expect(partial.unwrap()).toEqual({ success: true });
     expect(last().method).toBe('POST');
     expect(last().path).toBe(`/payments/orders/${orderIds[1]}/record-payment`);
-    expect(last().body).toEqual({ altId: locationId, altType: 'location', mode: 'cash', amount: 20, isPartialPayment: true, notes: 'first instalment' });
+    expect(last().body).toEqual({
+      altId: locationId,
+      altType: 'location',
+      mode: 'cash',
+      amount: 20,
+      isPartialPayment: true,
+      notes: 'first instalment',
+    });
     expect((await lc.orders.retrieve(orderIds[1])).unwrap().paymentStatus).toBe('partially_paid');
 
-    const rest = await lc.orders.recordPayment({ orderId: orderIds[1], mode: 'card', card: { type: 'visa', last4: '4242' } });
+    const rest = await lc.orders.recordPayment({
+      orderId: orderIds[1],
+      mode: 'card',
+      card: { type: 'visa', last4: '4242' },
+    });
     expect(rest.isOk()).toBe(true);
     const paid = (await lc.orders.retrieve(orderIds[1])).unwrap();
     expect(paid.paymentStatus).toBe('paid');
     const txns = await lc.transactions.list({ entityId: orderIds[1] }).toArray({ limit: 10 });
-    expect(txns.unwrap().map((txn) => txn.amount).sort()).toEqual([100, 20]);
+    expect(
+      txns
+        .unwrap()
+        .map((txn) => txn.amount)
+        .sort(),
+    ).toEqual([100, 20]);
     const notes = (await lc.orders.listNotes(orderIds[1])).unwrap() as { data: { text: string }[] };
     expect(notes.data.map((note) => note.text)).toEqual(['first instalment']);
   });
@@ -113,7 +149,11 @@ describe('orders.recordPayment', () => {
   });
 
   it('refuses an unknown mode and a bad card before sending', async () => {
-    const result = await client().orders.recordPayment({ orderId: orderIds[1], mode: 'crypto' as never, card: { type: 'visa', last4: '42' } });
+    const result = await client().orders.recordPayment({
+      orderId: orderIds[1],
+      mode: 'crypto' as never,
+      card: { type: 'visa', last4: '42' },
+    });
     expect(Object.keys(result.unwrapErr().fieldErrors ?? {}).sort()).toEqual(['card.last4', 'mode']);
     expect(simulator.log).toHaveLength(0);
   });
@@ -124,14 +164,21 @@ describe('fulfillments', () => {
     const lc = client();
     const created = await lc.orders.createFulfillment({
       orderId: orderIds[1],
-      trackings: [{ trackingNumber: '1Z999', shippingCarrier: 'UPS', trackingUrl: 'https://ups.example/1Z999' }],
+      trackings: [
+        { trackingNumber: '1Z999', shippingCarrier: 'UPS', trackingUrl: 'https://ups.example/1Z999' },
+      ],
       items: [{ priceId, qty: 2 }],
       notifyCustomer: false,
     });
     const fulfillment = created.unwrap();
     expect(fulfillment.status).toBe(true);
     expect(fulfillment.data.items?.[0]?.qty).toBe(2);
-    expect(last().body).toMatchObject({ altId: locationId, altType: 'location', notifyCustomer: false, items: [{ priceId, qty: 2 }] });
+    expect(last().body).toMatchObject({
+      altId: locationId,
+      altType: 'location',
+      notifyCustomer: false,
+      items: [{ priceId, qty: 2 }],
+    });
     const listed = (await lc.orders.listFulfillments(orderIds[1])).unwrap();
     expect(listed.data.map((item) => item._id)).toEqual([fulfillment.data._id]);
     expect(last().query).toEqual({ altId: locationId, altType: 'location' });
@@ -139,7 +186,12 @@ describe('fulfillments', () => {
   });
 
   it('surfaces the API refusing more than was ordered', async () => {
-    const result = await client().orders.createFulfillment({ orderId: orderIds[1], trackings: [], items: [{ priceId, qty: 3 }], notifyCustomer: true });
+    const result = await client().orders.createFulfillment({
+      orderId: orderIds[1],
+      trackings: [],
+      items: [{ priceId, qty: 3 }],
+      notifyCustomer: true,
+    });
     expect(result.unwrapErr().code).toBe('validation');
     expect(result.unwrapErr().httpStatus).toBe(400);
   });

@@ -1,10 +1,15 @@
-import type { Subscription, SubscriptionList } from './subscription-schemas.js';
-import type * as z from 'zod/mini';
 import { defineOperation } from '@payweave/core';
+import type * as z from 'zod/mini';
 import { buildRequest } from '../build-request.js';
 import { LEADCONNECTOR_DOCS } from '../leadconnector-constants.js';
 import { limitOffsetPaging } from '../limit-offset-paging.js';
-import { listSubscriptionsInput, retrieveSubscriptionInput, subscriptionListSchema, subscriptionSchema } from './subscription-schemas.js';
+import type { Subscription, SubscriptionList } from './subscription-schemas.js';
+import {
+  listSubscriptionsInput,
+  retrieveSubscriptionInput,
+  subscriptionListSchema,
+  subscriptionSchema,
+} from './subscription-schemas.js';
 
 const alt = ['altId', 'altType'] as const;
 
@@ -19,7 +24,8 @@ export const listSubscriptions = defineOperation({
   retry: 'safe',
   scopes: ['payments/subscriptions.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/list-subscriptions`,
-  toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/subscriptions', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'GET', path: '/payments/subscriptions', required: alt }),
   paging: limitOffsetPaging<z.infer<typeof listSubscriptionsInput>, SubscriptionList, Subscription>(
     (output) => output.data,
     (output) => output.totalCount,
@@ -38,7 +44,8 @@ export const retrieveSubscription = defineOperation({
   positional: 'subscriptionId',
   scopes: ['payments/subscriptions.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/get-subscription-by-id`,
-  toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/subscriptions/{subscriptionId}', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'GET', path: '/payments/subscriptions/{subscriptionId}', required: alt }),
 });
 
 /** The `subscriptions` resource. */

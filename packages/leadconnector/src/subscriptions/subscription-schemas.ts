@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { altIdSchema, altTypeSchema, dayFilterSchema, idSchema, limitSchema, offsetSchema, openObject } from '../common-schemas.js';
+import {
+  altIdSchema,
+  altTypeSchema,
+  dayFilterSchema,
+  idSchema,
+  limitSchema,
+  offsetSchema,
+  openObject,
+} from '../common-schemas.js';
 import { liveStatusSchema } from '../transactions/transaction-schemas.js';
 
 /** Input of `subscriptions.list` (`GET /payments/subscriptions`). */
@@ -53,7 +61,10 @@ export const subscriptionSchema = z.looseObject({
 });
 
 /** `ListSubscriptionResponseDto`. */
-export const subscriptionListSchema = z.looseObject({ data: z.array(subscriptionSchema), totalCount: z.number() });
+export const subscriptionListSchema = z.looseObject({
+  data: z.array(subscriptionSchema),
+  totalCount: z.number(),
+});
 
 /** A subscription. */
 export type Subscription = z.infer<typeof subscriptionSchema>;

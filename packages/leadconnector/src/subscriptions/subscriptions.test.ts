@@ -11,17 +11,26 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
-const client = () => createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
+const client = () =>
+  createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
 const last = () => simulator.log[simulator.log.length - 1]!;
 
 describe('subscriptions', () => {
   it('lists with filters, paging and the payments-collected count', async () => {
-    const page = (await client().subscriptions.list({ contactId: 'AmuzcoPBpgKeccNsFlib' }).firstPage()).unwrap();
+    const page = (
+      await client().subscriptions.list({ contactId: 'AmuzcoPBpgKeccNsFlib' }).firstPage()
+    ).unwrap();
     expect(page.items.map((sub) => sub.status)).toEqual(['canceled']);
     expect(page.totalCount).toBe(1);
-    const counted = await client().subscriptions.list({ id: subscriptionId, getPaymentsCollectedCount: true }).toArray({ limit: 5 });
+    const counted = await client()
+      .subscriptions.list({ id: subscriptionId, getPaymentsCollectedCount: true })
+      .toArray({ limit: 5 });
     expect(counted.unwrap()[0]).toMatchObject({ _id: subscriptionId, paymentsCollected: 1 });
-    expect(last().query).toMatchObject({ id: subscriptionId, getPaymentsCollectedCount: 'true', altType: 'location' });
+    expect(last().query).toMatchObject({
+      id: subscriptionId,
+      getPaymentsCollectedCount: 'true',
+      altType: 'location',
+    });
     const all = await client().subscriptions.list({ limit: 1 }).toArray({ limit: 10 });
     expect(all.unwrap()).toHaveLength(2);
   });
@@ -36,7 +45,9 @@ describe('subscriptions', () => {
   });
 
   it('answers 403 for a location the token cannot reach', async () => {
-    const error = (await client().subscriptions.retrieve(subscriptionId, { altId: simulator.defaults.otherLocationId })).unwrapErr();
+    const error = (
+      await client().subscriptions.retrieve(subscriptionId, { altId: simulator.defaults.otherLocationId })
+    ).unwrapErr();
     expect(error.code).toBe('permission_denied');
     expect(error.httpStatus).toBe(403);
   });

@@ -1,10 +1,15 @@
-import type { Transaction, TransactionList } from './transaction-schemas.js';
-import type * as z from 'zod/mini';
 import { defineOperation } from '@payweave/core';
+import type * as z from 'zod/mini';
 import { buildRequest } from '../build-request.js';
 import { LEADCONNECTOR_DOCS } from '../leadconnector-constants.js';
 import { limitOffsetPaging } from '../limit-offset-paging.js';
-import { listTransactionsInput, retrieveTransactionInput, transactionListSchema, transactionSchema } from './transaction-schemas.js';
+import type { Transaction, TransactionList } from './transaction-schemas.js';
+import {
+  listTransactionsInput,
+  retrieveTransactionInput,
+  transactionListSchema,
+  transactionSchema,
+} from './transaction-schemas.js';
 
 const alt = ['altId', 'altType'] as const;
 
@@ -38,7 +43,8 @@ export const retrieveTransaction = defineOperation({
   positional: 'transactionId',
   scopes: ['payments/transactions.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/get-transaction-by-id`,
-  toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/transactions/{transactionId}', required: alt }),
+  toRequest: (input) =>
+    buildRequest(input, { method: 'GET', path: '/payments/transactions/{transactionId}', required: alt }),
 });
 
 /** The `transactions` resource. */

@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { altIdSchema, altTypeSchema, dayFilterSchema, idSchema, limitSchema, offsetSchema, openObject } from '../common-schemas.js';
+import {
+  altIdSchema,
+  altTypeSchema,
+  dayFilterSchema,
+  idSchema,
+  limitSchema,
+  offsetSchema,
+  openObject,
+} from '../common-schemas.js';
 
 /**
  * A transaction or subscription `status`: the spec types it as an object, the live API
@@ -61,7 +69,10 @@ export const transactionSchema = z.looseObject({
 });
 
 /** `ListTxnsResponseDto`. */
-export const transactionListSchema = z.looseObject({ data: z.array(transactionSchema), totalCount: z.number() });
+export const transactionListSchema = z.looseObject({
+  data: z.array(transactionSchema),
+  totalCount: z.number(),
+});
 
 /** A transaction. */
 export type Transaction = z.infer<typeof transactionSchema>;

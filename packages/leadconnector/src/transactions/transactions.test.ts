@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
-const client = () => createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
+const client = () =>
+  createLeadConnector({ baseUrl, accessToken, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
 const last = () => simulator.log[simulator.log.length - 1]!;
 
 describe('transactions', () => {
@@ -20,9 +21,15 @@ describe('transactions', () => {
     expect(all.unwrap()).toHaveLength(3);
     expect(simulator.log.map((entry) => entry.query.offset)).toEqual([undefined, '2']);
     expect(simulator.log[0]?.query).toMatchObject({ altId: locationId, altType: 'location', limit: '2' });
-    const live = await client().transactions.list({ paymentMode: 'live', entitySourceType: 'membership', entityId: subscriptionId }).toArray({ limit: 10 });
+    const live = await client()
+      .transactions.list({ paymentMode: 'live', entitySourceType: 'membership', entityId: subscriptionId })
+      .toArray({ limit: 10 });
     expect(live.unwrap().map((txn) => txn.status)).toEqual(['succeeded']);
-    expect(last().query).toMatchObject({ paymentMode: 'live', entitySourceType: 'membership', entityId: subscriptionId });
+    expect(last().query).toMatchObject({
+      paymentMode: 'live',
+      entitySourceType: 'membership',
+      entityId: subscriptionId,
+    });
   });
 
   it('retrieves one, and maps the spec 400 "not found" to not_found', async () => {

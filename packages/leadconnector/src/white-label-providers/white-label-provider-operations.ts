@@ -1,9 +1,9 @@
-import type { WhiteLabelProvider, WhiteLabelProviderList } from './white-label-provider-schemas.js';
-import type * as z from 'zod/mini';
 import { defineOperation } from '@payweave/core';
+import type * as z from 'zod/mini';
 import { buildRequest } from '../build-request.js';
 import { LEADCONNECTOR_DOCS } from '../leadconnector-constants.js';
 import { limitOffsetPaging } from '../limit-offset-paging.js';
+import type { WhiteLabelProvider, WhiteLabelProviderList } from './white-label-provider-schemas.js';
 import {
   createWhiteLabelProviderInput,
   listWhiteLabelProvidersInput,
@@ -19,7 +19,8 @@ export const createWhiteLabelProvider = defineOperation({
   id: 'leadconnector.whiteLabelProviders.create',
   method: 'POST',
   path,
-  summary: 'Create a white-label payment provider built on Authorize.net or NMI (marketplace-app token only).',
+  summary:
+    'Create a white-label payment provider built on Authorize.net or NMI (marketplace-app token only).',
   input: createWhiteLabelProviderInput,
   output: whiteLabelProviderSchema,
   retry: 'never',
@@ -40,8 +41,15 @@ export const listWhiteLabelProviders = defineOperation({
   scopes: ['payments/integration.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/list-integration-providers`,
   toRequest: (input) => buildRequest(input, { method: 'GET', path, required: alt }),
-  paging: limitOffsetPaging<z.infer<typeof listWhiteLabelProvidersInput>, WhiteLabelProviderList, WhiteLabelProvider>((output) => (Array.isArray(output.providers) ? output.providers : [output.providers])),
+  paging: limitOffsetPaging<
+    z.infer<typeof listWhiteLabelProvidersInput>,
+    WhiteLabelProviderList,
+    WhiteLabelProvider
+  >((output) => (Array.isArray(output.providers) ? output.providers : [output.providers])),
 });
 
 /** The `whiteLabelProviders` resource. */
-export const whiteLabelProviderOperations = { create: createWhiteLabelProvider, list: listWhiteLabelProviders } as const;
+export const whiteLabelProviderOperations = {
+  create: createWhiteLabelProvider,
+  list: listWhiteLabelProviders,
+} as const;

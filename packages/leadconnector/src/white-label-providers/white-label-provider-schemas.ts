@@ -11,7 +11,13 @@ export const createWhiteLabelProviderInput = z.strictObject({
   /** Lowercase letters and hyphens, starting and ending with a letter. */
   uniqueName: z
     .string()
-    .check(z.maxLength(128), z.regex(/^[a-z](?:[a-z-]*[a-z])?$/, 'lowercase letters and hyphens only, starting and ending with a letter')),
+    .check(
+      z.maxLength(128),
+      z.regex(
+        /^[a-z](?:[a-z-]*[a-z])?$/,
+        'lowercase letters and hyphens only, starting and ending with a letter',
+      ),
+    ),
   title: z.string().check(z.minLength(1), z.maxLength(256)),
   provider: z.enum(whiteLabelGateways),
   description: z.string().check(z.minLength(1), z.maxLength(2048)),

@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 beforeEach(() => simulator.reset());
 
-const client = (token = appAccessToken) => createLeadConnector({ baseUrl, accessToken: token, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
+const client = (token: string = appAccessToken) =>
+  createLeadConnector({ baseUrl, accessToken: token, locationId, backoffBaseMs: 5, backoffMaxMs: 20 });
 const last = () => simulator.log[simulator.log.length - 1]!;
 const input = {
   uniqueName: 'acme-nmi',
@@ -27,10 +28,16 @@ describe('whiteLabelProviders', () => {
     const created = (await lc.whiteLabelProviders.create(input)).unwrap();
     expect(created).toMatchObject({ title: 'Acme on NMI', provider: 'nmi', altId: locationId });
     expect(last().body).toEqual({ altId: locationId, altType: 'location', ...input });
-    await lc.whiteLabelProviders.create({ ...input, uniqueName: 'acme-authorize', provider: 'authorize-net' });
+    await lc.whiteLabelProviders.create({
+      ...input,
+      uniqueName: 'acme-authorize',
+      provider: 'authorize-net',
+    });
     const all = await lc.whiteLabelProviders.list({ limit: 1 }).toArray({ limit: 10 });
     expect(all.unwrap().map((provider) => provider.title)).toHaveLength(2);
-    expect(simulator.log.filter((entry) => entry.method === 'GET').map((entry) => entry.query.offset)).toEqual([undefined, '1', '2']);
+    expect(
+      simulator.log.filter((entry) => entry.method === 'GET').map((entry) => entry.query.offset),
+    ).toEqual([undefined, '1', '2']);
   });
 
   it('is refused with a private integration token', async () => {
@@ -39,7 +46,11 @@ describe('whiteLabelProviders', () => {
   });
 
   it('checks uniqueName and the https image URL before sending', async () => {
-    const bad = await client().whiteLabelProviders.create({ ...input, uniqueName: 'Acme_NMI-', imageUrl: 'http://acme.example/logo.png' });
+    const bad = await client().whiteLabelProviders.create({
+      ...input,
+      uniqueName: 'Acme_NMI-',
+      imageUrl: 'http://acme.example/logo.png',
+    });
     expect(Object.keys(bad.unwrapErr().fieldErrors ?? {}).sort()).toEqual(['imageUrl', 'uniqueName']);
     expect(simulator.log).toHaveLength(0);
   });

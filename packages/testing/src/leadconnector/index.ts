@@ -1,3 +1,4 @@
+export { leadConnectorSimDefaults } from './lc-sim-seed.js';
 export type {
   LcSimAccessToken,
   LcSimCoupon,
@@ -10,7 +11,6 @@ export type {
   LcSimWhiteLabelProvider,
   LeadConnectorSimState,
 } from './lc-sim-state.js';
-export { leadConnectorSimDefaults } from './lc-sim-seed.js';
 export {
   createLeadConnectorSimulator,
   type LeadConnectorSimRateLimit,

@@ -1,11 +1,32 @@
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRoute } from '../simulator/sim-types.js';
-import { badRequest, bodyOf, Checks, checkAltQuery, intQuery, notFound, traceId } from './lc-sim-responses.js';
+import {
+  badRequest,
+  bodyOf,
+  Checks,
+  checkAltQuery,
+  intQuery,
+  notFound,
+  traceId,
+} from './lc-sim-responses.js';
 import type { LcSimCoupon, LeadConnectorSimState } from './lc-sim-state.js';
 
 const couponFields = [
-  'altId', 'altType', 'name', 'code', 'discountType', 'discountValue', 'startDate', 'endDate', 'usageLimit',
-  'productIds', 'priceIds', 'variantIds', 'applyToFuturePayments', 'applyToFuturePaymentsConfig', 'limitPerCustomer',
+  'altId',
+  'altType',
+  'name',
+  'code',
+  'discountType',
+  'discountValue',
+  'startDate',
+  'endDate',
+  'usageLimit',
+  'productIds',
+  'priceIds',
+  'variantIds',
+  'applyToFuturePayments',
+  'applyToFuturePaymentsConfig',
+  'limitPerCustomer',
 ];
 
 function statusOf(coupon: LcSimCoupon, now = Date.now()): 'scheduled' | 'active' | 'expired' {
@@ -32,9 +53,13 @@ function checkCoupon(body: Record<string, unknown>, withId: boolean) {
     .number(body, 'usageLimit', true)
     .boolean(body, 'applyToFuturePayments', true)
     .boolean(body, 'limitPerCustomer', true);
-  if (typeof body.startDate === 'string') checks.that(!Number.isNaN(Date.parse(body.startDate)), 'startDate must be a valid ISO 8601 date string');
+  if (typeof body.startDate === 'string')
+    checks.that(!Number.isNaN(Date.parse(body.startDate)), 'startDate must be a valid ISO 8601 date string');
   if (body.discountType === 'percentage' && typeof body.discountValue === 'number') {
-    checks.that(body.discountValue > 0 && body.discountValue <= 100, 'discountValue must not be greater than 100');
+    checks.that(
+      body.discountValue > 0 && body.discountValue <= 100,
+      'discountValue must not be greater than 100',
+    );
   }
   if (withId) checks.string(body, 'id');
   return checks.result();
@@ -60,7 +85,9 @@ function apply(coupon: LcSimCoupon, body: Record<string, unknown>): void {
 
 function duplicate(state: LeadConnectorSimState, altId: unknown, code: unknown, exceptId?: string): boolean {
   const wanted = String(code).toLowerCase();
-  return state.coupons.some((coupon) => coupon.altId === altId && coupon.code.toLowerCase() === wanted && coupon._id !== exceptId);
+  return state.coupons.some(
+    (coupon) => coupon.altId === altId && coupon.code.toLowerCase() === wanted && coupon._id !== exceptId,
+  );
 }
 
 /** Routes of coupons: list, create (201), update (id in the body), delete (JSON body), fetch. */
@@ -84,7 +111,11 @@ export function couponRoutes(): SimRoute<LeadConnectorSimState>[] {
           .filter((coupon) => !search || `${coupon.name} ${coupon.code}`.toLowerCase().includes(search));
         const offset = intQuery(request, 'offset', 0);
         const limit = intQuery(request, 'limit', 100);
-        return json(200, { data: matching.slice(offset, offset + limit).map(view), totalCount: matching.length, traceId: traceId() });
+        return json(200, {
+          data: matching.slice(offset, offset + limit).map(view),
+          totalCount: matching.length,
+          traceId: traceId(),
+        });
       },
     },
     {
@@ -94,7 +125,8 @@ export function couponRoutes(): SimRoute<LeadConnectorSimState>[] {
         const body = bodyOf(request);
         const invalid = checkCoupon(body, false);
         if (invalid) return invalid;
-        if (duplicate(state, body.altId, body.code)) return badRequest(`Coupon code ${String(body.code)} already exists`);
+        if (duplicate(state, body.altId, body.code))
+          return badRequest(`Coupon code ${String(body.code)} already exists`);
         const at = new Date().toISOString();
         const coupon: LcSimCoupon = {
           _id: newHexId(),
@@ -125,9 +157,12 @@ export function couponRoutes(): SimRoute<LeadConnectorSimState>[] {
         const body = bodyOf(request);
         const invalid = checkCoupon(body, true);
         if (invalid) return invalid;
-        const coupon = state.coupons.find((candidate) => candidate._id === body.id && candidate.altId === body.altId);
+        const coupon = state.coupons.find(
+          (candidate) => candidate._id === body.id && candidate.altId === body.altId,
+        );
         if (!coupon) return notFound('Coupon not found');
-        if (duplicate(state, body.altId, body.code, coupon._id)) return badRequest(`Coupon code ${String(body.code)} already exists`);
+        if (duplicate(state, body.altId, body.code, coupon._id))
+          return badRequest(`Coupon code ${String(body.code)} already exists`);
         apply(coupon, body);
         return json(200, { ...view(coupon), traceId: traceId() });
       },
@@ -138,9 +173,16 @@ export function couponRoutes(): SimRoute<LeadConnectorSimState>[] {
       handle: (request, state) => {
         // The coupon to delete is named in a JSON body: a DELETE whose body was dropped fails here.
         const body = bodyOf(request);
-        const invalid = new Checks().only(body, ['altId', 'altType', 'id']).string(body, 'altId').oneOf(body, 'altType', ['location']).string(body, 'id').result();
+        const invalid = new Checks()
+          .only(body, ['altId', 'altType', 'id'])
+          .string(body, 'altId')
+          .oneOf(body, 'altType', ['location'])
+          .string(body, 'id')
+          .result();
         if (invalid) return invalid;
-        const index = state.coupons.findIndex((coupon) => coupon._id === body.id && coupon.altId === body.altId);
+        const index = state.coupons.findIndex(
+          (coupon) => coupon._id === body.id && coupon.altId === body.altId,
+        );
         if (index === -1) return notFound('Coupon not found');
         state.coupons.splice(index, 1);
         return json(200, { success: true, traceId: traceId() });
@@ -158,7 +200,8 @@ export function couponRoutes(): SimRoute<LeadConnectorSimState>[] {
         const altId = request.query.get('altId');
         const coupon = state.coupons.find(
           (candidate) =>
-            candidate.altId === altId && (id ? candidate._id === id : candidate.code.toLowerCase() === String(code).toLowerCase()),
+            candidate.altId === altId &&
+            (id ? candidate._id === id : candidate.code.toLowerCase() === String(code).toLowerCase()),
         );
         return coupon ? json(200, { ...view(coupon), traceId: traceId() }) : notFound('Coupon not found');
       },

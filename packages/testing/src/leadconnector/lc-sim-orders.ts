@@ -1,6 +1,14 @@
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimRoute } from '../simulator/sim-types.js';
-import { badRequest, bodyOf, Checks, checkAltQuery, intQuery, notFound, traceId } from './lc-sim-responses.js';
+import {
+  badRequest,
+  bodyOf,
+  Checks,
+  checkAltQuery,
+  intQuery,
+  notFound,
+  traceId,
+} from './lc-sim-responses.js';
 import type { LcSimFulfillment, LcSimOrder, LeadConnectorSimState } from './lc-sim-state.js';
 
 function summary(order: LcSimOrder) {
@@ -43,7 +51,12 @@ function detail(order: LcSimOrder) {
     fulfillmentStatus: order.fulfillmentStatus,
     contactSnapshot: { id: order.contactId, name: order.contactName, email: order.contactEmail },
     amountSummary: { subtotal: order.amount, discount: 0 },
-    source: { type: order.sourceType, subType: order.sourceSubType, id: order.sourceId, name: order.sourceName },
+    source: {
+      type: order.sourceType,
+      subType: order.sourceSubType,
+      id: order.sourceId,
+      name: order.sourceName,
+    },
     items: order.items,
     amountPaid: order.amountPaid,
     markAsTest: !order.liveMode,
@@ -69,15 +82,33 @@ function matches(order: LcSimOrder, query: URLSearchParams): boolean {
   const contactId = query.get('contactId');
   if (contactId && order.contactId !== contactId) return false;
   const funnelProductIds = query.get('funnelProductIds');
-  if (funnelProductIds && !funnelProductIds.split(',').some((id) => order.funnelProductIds.includes(id.trim()))) return false;
+  if (
+    funnelProductIds &&
+    !funnelProductIds.split(',').some((id) => order.funnelProductIds.includes(id.trim()))
+  )
+    return false;
   const sourceId = query.get('sourceId');
   if (sourceId && order.sourceId !== sourceId) return false;
   return true;
 }
 
-const filterKeys = ['status', 'paymentStatus', 'paymentMode', 'startAt', 'endAt', 'search', 'contactId', 'funnelProductIds', 'sourceId'];
+const filterKeys = [
+  'status',
+  'paymentStatus',
+  'paymentMode',
+  'startAt',
+  'endAt',
+  'search',
+  'contactId',
+  'funnelProductIds',
+  'sourceId',
+];
 
-function findOrder(request: SimRequest, state: LeadConnectorSimState, altId: unknown): LcSimOrder | undefined {
+function findOrder(
+  request: SimRequest,
+  state: LeadConnectorSimState,
+  altId: unknown,
+): LcSimOrder | undefined {
   const order = state.orderById.get(request.params.orderId ?? '');
   return order && order.altId === altId ? order : undefined;
 }
@@ -109,7 +140,10 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
           const order = all[index] as LcSimOrder;
           if (matches(order, request.query)) matching.push(order);
         }
-        return json(200, { data: matching.slice(offset, offset + limit).map(summary), totalCount: matching.length });
+        return json(200, {
+          data: matching.slice(offset, offset + limit).map(summary),
+          totalCount: matching.length,
+        });
       },
     },
     {
@@ -129,7 +163,17 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
       handle: (request, state) => {
         const body = bodyOf(request);
         const checks = new Checks()
-          .only(body, ['altId', 'altType', 'mode', 'card', 'cheque', 'notes', 'amount', 'meta', 'isPartialPayment'])
+          .only(body, [
+            'altId',
+            'altType',
+            'mode',
+            'card',
+            'cheque',
+            'notes',
+            'amount',
+            'meta',
+            'isPartialPayment',
+          ])
           .string(body, 'altId')
           .oneOf(body, 'altType', ['location'])
           .oneOf(body, 'mode', ['cash', 'card', 'cheque', 'bank_transfer', 'other'])
@@ -138,7 +182,10 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
         const card = body.card as Record<string, unknown> | undefined;
         if (card !== undefined) {
           checks.oneOf({ 'card.type': card.type }, 'card.type', ['visa', 'mastercard', 'other']);
-          checks.that(typeof card.last4 === 'string' && /^\d{4}$/.test(card.last4), 'card.last4 must be a string of 4 digits');
+          checks.that(
+            typeof card.last4 === 'string' && /^\d{4}$/.test(card.last4),
+            'card.last4 must be a string of 4 digits',
+          );
         }
         const invalid = checks.result();
         if (invalid) return invalid;
@@ -149,7 +196,8 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
         const amount = typeof body.amount === 'number' ? body.amount : due;
         if (amount <= 0) return badRequest('Amount must be greater than 0');
         if (amount > due) return badRequest(`Amount exceeds the due amount of ${due}`);
-        if (amount < due && body.isPartialPayment !== true) return badRequest('Amount is less than the due amount; set isPartialPayment');
+        if (amount < due && body.isPartialPayment !== true)
+          return badRequest('Amount is less than the due amount; set isPartialPayment');
         const at = now();
         order.amountPaid = Math.round((order.amountPaid + amount) * 100) / 100;
         order.paymentStatus = order.amountPaid >= order.amount ? 'paid' : 'partially_paid';
@@ -177,7 +225,13 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
         });
         if (typeof body.notes === 'string' && body.notes !== '') {
           const notes = state.notes.get(order._id) ?? [];
-          notes.push({ _id: newHexId(), orderId: order._id, text: body.notes, type: 'payment', createdAt: at });
+          notes.push({
+            _id: newHexId(),
+            orderId: order._id,
+            text: body.notes,
+            type: 'payment',
+            createdAt: at,
+          });
           state.notes.set(order._id, notes);
         }
         return json(200, { success: true });
@@ -202,16 +256,19 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
         const existing = state.fulfillments.get(order._id) ?? [];
         const shipped = new Map<string, number>();
         for (const fulfillment of existing) {
-          for (const line of fulfillment.items) shipped.set(line.price._id, (shipped.get(line.price._id) ?? 0) + line.qty);
+          for (const line of fulfillment.items)
+            shipped.set(line.price._id, (shipped.get(line.price._id) ?? 0) + line.qty);
         }
         const lines: LcSimFulfillment['items'] = [];
         for (const requested of body.items as { priceId?: string; qty?: number }[]) {
           const line = order.items.find((candidate) => candidate.price._id === requested.priceId);
           if (!line) return badRequest(`Invalid priceId ${String(requested.priceId)} for this order`);
           const qty = Number(requested.qty);
-          if (!Number.isInteger(qty) || qty <= 0) return new Checks().that(false, 'items.qty must be a positive number').result()!;
+          if (!Number.isInteger(qty) || qty <= 0)
+            return new Checks().that(false, 'items.qty must be a positive number').result()!;
           const already = shipped.get(line.price._id) ?? 0;
-          if (already + qty > line.qty) return badRequest(`Quantity for ${line.name} exceeds the ordered quantity`);
+          if (already + qty > line.qty)
+            return badRequest(`Quantity for ${line.name} exceeds the ordered quantity`);
           shipped.set(line.price._id, already + qty);
           lines.push({ _id: line._id, name: line.name, qty, price: line.price, product: line.product });
         }

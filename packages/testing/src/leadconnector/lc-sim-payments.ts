@@ -3,7 +3,11 @@ import type { SimRoute } from '../simulator/sim-types.js';
 import { badRequest, checkAltQuery, intQuery, traceId } from './lc-sim-responses.js';
 import type { LcSimPaymentRecord, LeadConnectorSimState } from './lc-sim-state.js';
 
-function matches(record: LcSimPaymentRecord, query: URLSearchParams, idField: 'subscriptionId' | 'id'): boolean {
+function matches(
+  record: LcSimPaymentRecord,
+  query: URLSearchParams,
+  idField: 'subscriptionId' | 'id',
+): boolean {
   const mode = query.get('paymentMode');
   if (mode && record.liveMode !== (mode === 'live')) return false;
   const startAt = query.get('startAt');
@@ -15,7 +19,8 @@ function matches(record: LcSimPaymentRecord, query: URLSearchParams, idField: 's
   const subType = query.get('entitySourceSubType');
   if (subType && record.entitySourceSubType !== subType) return false;
   const search = query.get('search')?.toLowerCase();
-  if (search && !`${record.contactName} ${record.entitySourceName}`.toLowerCase().includes(search)) return false;
+  if (search && !`${record.contactName} ${record.entitySourceName}`.toLowerCase().includes(search))
+    return false;
   const entityId = query.get('entityId');
   if (entityId && record.entityId !== entityId) return false;
   const contactId = query.get('contactId');
@@ -25,7 +30,12 @@ function matches(record: LcSimPaymentRecord, query: URLSearchParams, idField: 's
   return true;
 }
 
-function listRoute(path: string, pick: (state: LeadConnectorSimState) => LcSimPaymentRecord[], idField: 'subscriptionId' | 'id', withCount: boolean): SimRoute<LeadConnectorSimState> {
+function listRoute(
+  path: string,
+  pick: (state: LeadConnectorSimState) => LcSimPaymentRecord[],
+  idField: 'subscriptionId' | 'id',
+  withCount: boolean,
+): SimRoute<LeadConnectorSimState> {
   return {
     method: 'GET',
     path,
@@ -39,24 +49,32 @@ function listRoute(path: string, pick: (state: LeadConnectorSimState) => LcSimPa
       const offset = intQuery(request, 'offset', 0);
       const limit = intQuery(request, 'limit', 10);
       const collected = withCount && request.query.get('getPaymentsCollectedCount') === 'true';
-      const data = matching.slice(offset, offset + limit).map((record) =>
-        collected
-          ? { ...record, paymentsCollected: state.transactions.filter((txn) => txn.entityId === record._id && txn.status === 'succeeded').length }
-          : record,
-      );
+      const collectedFor = (record: LcSimPaymentRecord) =>
+        state.transactions.filter((txn) => txn.entityId === record._id && txn.status === 'succeeded').length;
+      const page = matching.slice(offset, offset + limit);
+      const data = collected
+        ? page.map((record) => ({ ...record, paymentsCollected: collectedFor(record) }))
+        : page;
       return json(200, { data, totalCount: matching.length });
     },
   };
 }
 
-function retrieveRoute(path: string, param: string, pick: (state: LeadConnectorSimState) => LcSimPaymentRecord[], label: string): SimRoute<LeadConnectorSimState> {
+function retrieveRoute(
+  path: string,
+  param: string,
+  pick: (state: LeadConnectorSimState) => LcSimPaymentRecord[],
+  label: string,
+): SimRoute<LeadConnectorSimState> {
   return {
     method: 'GET',
     path,
     handle: (request, state) => {
       const invalid = checkAltQuery(request);
       if (invalid) return invalid;
-      const found = pick(state).find((record) => record._id === request.params[param] && record.altId === request.query.get('altId'));
+      const found = pick(state).find(
+        (record) => record._id === request.params[param] && record.altId === request.query.get('altId'),
+      );
       // The spec documents "not found" as a 400 for these two.
       return found ? json(200, { ...found, traceId: traceId() }) : badRequest(`${label} not found`);
     },
@@ -67,8 +85,18 @@ function retrieveRoute(path: string, param: string, pick: (state: LeadConnectorS
 export function paymentRecordRoutes(): SimRoute<LeadConnectorSimState>[] {
   return [
     listRoute('/payments/transactions', (state) => state.transactions, 'subscriptionId', false),
-    retrieveRoute('/payments/transactions/:transactionId', 'transactionId', (state) => state.transactions, 'Transaction'),
+    retrieveRoute(
+      '/payments/transactions/:transactionId',
+      'transactionId',
+      (state) => state.transactions,
+      'Transaction',
+    ),
     listRoute('/payments/subscriptions', (state) => state.subscriptions, 'id', true),
-    retrieveRoute('/payments/subscriptions/:subscriptionId', 'subscriptionId', (state) => state.subscriptions, 'Subscription'),
+    retrieveRoute(
+      '/payments/subscriptions/:subscriptionId',
+      'subscriptionId',
+      (state) => state.subscriptions,
+      'Subscription',
+    ),
   ];
 }

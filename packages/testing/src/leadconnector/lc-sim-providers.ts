@@ -1,6 +1,14 @@
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimRoute } from '../simulator/sim-types.js';
-import { badRequest, bodyOf, Checks, checkAltQuery, forbidden, intQuery, traceId } from './lc-sim-responses.js';
+import {
+  badRequest,
+  bodyOf,
+  Checks,
+  checkAltQuery,
+  forbidden,
+  intQuery,
+  traceId,
+} from './lc-sim-responses.js';
 import { leadConnectorSimDefaults } from './lc-sim-seed.js';
 import type { LcSimAccessToken, LcSimCustomProvider, LeadConnectorSimState } from './lc-sim-state.js';
 
@@ -24,11 +32,17 @@ function locationOf(request: SimRequest): string | undefined {
   return request.query.get('locationId') ?? undefined;
 }
 
-const requireLocation = (request: SimRequest) => new Checks().string({ locationId: locationOf(request) }, 'locationId').result();
+const requireLocation = (request: SimRequest) =>
+  new Checks().string({ locationId: locationOf(request) }, 'locationId').result();
 
 function validKeys(value: unknown): value is { apiKey: string; publishableKey: string } {
   const keys = value as Record<string, unknown> | undefined;
-  return typeof keys?.apiKey === 'string' && keys.apiKey !== '' && typeof keys.publishableKey === 'string' && keys.publishableKey !== '';
+  return (
+    typeof keys?.apiKey === 'string' &&
+    keys.apiKey !== '' &&
+    typeof keys.publishableKey === 'string' &&
+    keys.publishableKey !== ''
+  );
 }
 
 /** Routes of custom providers (integration + config lifecycle) and white-label providers. */
@@ -42,7 +56,14 @@ export function providerRoutes(): SimRoute<LeadConnectorSimState>[] {
         if (missing) return missing;
         const body = bodyOf(request);
         const invalid = new Checks()
-          .only(body, ['name', 'description', 'paymentsUrl', 'queryUrl', 'imageUrl', 'supportsSubscriptionSchedule'])
+          .only(body, [
+            'name',
+            'description',
+            'paymentsUrl',
+            'queryUrl',
+            'imageUrl',
+            'supportsSubscriptionSchedule',
+          ])
           .string(body, 'name')
           .string(body, 'description')
           .string(body, 'paymentsUrl')
@@ -79,7 +100,9 @@ export function providerRoutes(): SimRoute<LeadConnectorSimState>[] {
         const missing = requireLocation(request);
         if (missing) return missing;
         const removed = state.customProviders.delete(locationOf(request) as string);
-        return removed ? json(200, { success: true }) : badRequest('No such integration exists for given locationId and marketplaceAppId');
+        return removed
+          ? json(200, { success: true })
+          : badRequest('No such integration exists for given locationId and marketplaceAppId');
       },
     },
     {
@@ -108,7 +131,10 @@ export function providerRoutes(): SimRoute<LeadConnectorSimState>[] {
         if (invalid) return invalid;
         const provider = state.customProviders.get(locationOf(request) as string);
         if (!provider) return badRequest(noConfig);
-        provider.keys = { live: body.live as { apiKey: string; publishableKey: string }, test: body.test as { apiKey: string; publishableKey: string } };
+        provider.keys = {
+          live: body.live as { apiKey: string; publishableKey: string },
+          test: body.test as { apiKey: string; publishableKey: string },
+        };
         provider.updatedAt = new Date().toISOString();
         return json(200, view(provider));
       },
@@ -139,11 +165,16 @@ export function providerRoutes(): SimRoute<LeadConnectorSimState>[] {
           .boolean(body, 'supportsSubscriptionSchedules')
           .string(body, 'companyId', true)
           .string(body, 'locationId', true)
-          .that(body.companyId !== undefined || body.locationId !== undefined, 'companyId or locationId should not be empty')
+          .that(
+            body.companyId !== undefined || body.locationId !== undefined,
+            'companyId or locationId should not be empty',
+          )
           .result();
         if (invalid) return invalid;
         const key = (body.locationId ?? body.companyId) as string;
-        state.capabilities.set(key, { supportsSubscriptionSchedules: body.supportsSubscriptionSchedules as boolean });
+        state.capabilities.set(key, {
+          supportsSubscriptionSchedules: body.supportsSubscriptionSchedules as boolean,
+        });
         return json(200, { success: true });
       },
     },
@@ -152,7 +183,8 @@ export function providerRoutes(): SimRoute<LeadConnectorSimState>[] {
       path: '/payments/integrations/provider/whitelabel',
       handle: (request, state) => {
         const token = tokenOf(request, state);
-        if (token?.kind !== 'app') return forbidden('This endpoint can only be invoked using a marketplace app token');
+        if (token?.kind !== 'app')
+          return forbidden('This endpoint can only be invoked using a marketplace app token');
         const body = bodyOf(request);
         const checks = new Checks()
           .only(body, ['altId', 'altType', 'uniqueName', 'title', 'provider', 'description', 'imageUrl'])
@@ -164,12 +196,20 @@ export function providerRoutes(): SimRoute<LeadConnectorSimState>[] {
           .string(body, 'description')
           .string(body, 'imageUrl');
         if (typeof body.uniqueName === 'string') {
-          checks.that(/^[a-z](?:[a-z-]*[a-z])?$/.test(body.uniqueName), 'uniqueName must start and end with a character and contain only lowercase characters and hyphens');
+          checks.that(
+            /^[a-z](?:[a-z-]*[a-z])?$/.test(body.uniqueName),
+            'uniqueName must start and end with a character and contain only lowercase characters and hyphens',
+          );
         }
-        if (typeof body.imageUrl === 'string') checks.that(body.imageUrl.startsWith('https://'), 'imageUrl must start with https://');
+        if (typeof body.imageUrl === 'string')
+          checks.that(body.imageUrl.startsWith('https://'), 'imageUrl must start with https://');
         const invalid = checks.result();
         if (invalid) return invalid;
-        if (state.whiteLabelProviders.some((provider) => provider.altId === body.altId && provider.uniqueName === body.uniqueName)) {
+        if (
+          state.whiteLabelProviders.some(
+            (provider) => provider.altId === body.altId && provider.uniqueName === body.uniqueName,
+          )
+        ) {
           return badRequest(`Integration provider ${String(body.uniqueName)} already exists`);
         }
         const at = new Date().toISOString();

@@ -90,7 +90,8 @@ export class Checks {
 
   /** Only `allowed` fields may be present (forbidNonWhitelisted). */
   only(source: Record<string, unknown>, allowed: readonly string[]): this {
-    for (const key of Object.keys(source)) if (!allowed.includes(key)) this.messages.push(`property ${key} should not exist`);
+    for (const key of Object.keys(source))
+      if (!allowed.includes(key)) this.messages.push(`property ${key} should not exist`);
     return this;
   }
 
@@ -108,7 +109,10 @@ export class Checks {
 
 /** Reads `altId` / `altType` from a query and checks them (422 like the live API). */
 export function checkAltQuery(request: SimRequest): SimResponse | undefined {
-  const source = { altId: request.query.get('altId') ?? undefined, altType: request.query.get('altType') ?? undefined };
+  const source = {
+    altId: request.query.get('altId') ?? undefined,
+    altType: request.query.get('altType') ?? undefined,
+  };
   return new Checks().string(source, 'altId').oneOf(source, 'altType', ['location']).result();
 }
 

@@ -1,4 +1,9 @@
-import type { LcSimOrder, LcSimOrderItem, LcSimPaymentRecord, LeadConnectorSimState } from './lc-sim-state.js';
+import type {
+  LcSimOrder,
+  LcSimOrderItem,
+  LcSimPaymentRecord,
+  LeadConnectorSimState,
+} from './lc-sim-state.js';
 
 /** Ids and credentials the LeadConnector simulator starts with. */
 export const leadConnectorSimDefaults = {
@@ -40,8 +45,21 @@ function item(locationId: string, name: string, amount: number, qty: number, ind
     _id: `6578278e879ad2646715d${suffix}`,
     name,
     qty,
-    price: { _id: index === 1 ? leadConnectorSimDefaults.priceId : `6578278e879ad2646715c${suffix}`, name, type: 'one_time', currency: 'USD', amount },
-    product: { _id: `6578278e879ad2646715e${suffix}`, name, productType: 'PHYSICAL', locationId, createdAt: seedTime, updatedAt: seedTime },
+    price: {
+      _id: index === 1 ? leadConnectorSimDefaults.priceId : `6578278e879ad2646715c${suffix}`,
+      name,
+      type: 'one_time',
+      currency: 'USD',
+      amount,
+    },
+    product: {
+      _id: `6578278e879ad2646715e${suffix}`,
+      name,
+      productType: 'PHYSICAL',
+      locationId,
+      createdAt: seedTime,
+      updatedAt: seedTime,
+    },
   };
 }
 
@@ -70,7 +88,9 @@ export function makeOrder(fields: Partial<LcSimOrder> & Pick<LcSimOrder, '_id' |
   };
 }
 
-function record(fields: Partial<LcSimPaymentRecord> & Pick<LcSimPaymentRecord, '_id' | 'altId'>): LcSimPaymentRecord {
+function record(
+  fields: Partial<LcSimPaymentRecord> & Pick<LcSimPaymentRecord, '_id' | 'altId'>,
+): LcSimPaymentRecord {
   return {
     altType: 'location',
     contactId: 'XPLSw2SVagl12LMDeTmQ',
@@ -131,7 +151,13 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
     }),
   ];
   const transactions = [
-    record({ _id: d.transactionId, altId: loc, amount: 100, chargeId: 'ch_3OgxT2', createdAt: '2024-02-01T09:00:05.000Z' }),
+    record({
+      _id: d.transactionId,
+      altId: loc,
+      amount: 100,
+      chargeId: 'ch_3OgxT2',
+      createdAt: '2024-02-01T09:00:05.000Z',
+    }),
     record({
       _id: '61dd0feac077f72010f78805',
       altId: loc,
@@ -143,7 +169,14 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
       entitySourceName: 'Gold plan',
       createdAt: '2024-02-04T09:00:00.000Z',
     }),
-    record({ _id: '61dd0feac077f72010f78806', altId: loc, amount: 20, status: 'failed', liveMode: false, createdAt: '2024-02-12T09:00:00.000Z' }),
+    record({
+      _id: '61dd0feac077f72010f78806',
+      altId: loc,
+      amount: 20,
+      status: 'failed',
+      liveMode: false,
+      createdAt: '2024-02-12T09:00:00.000Z',
+    }),
   ];
   const subscriptions = [
     record({
@@ -188,7 +221,10 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
     whiteLabelProviders: [],
     accessTokens: new Map([
       [d.accessToken, { kind: 'private', locationId: loc, companyId: d.companyId, expiresAt: 0 }],
-      [d.appAccessToken, { kind: 'app', locationId: loc, companyId: d.companyId, expiresAt: Date.now() + tokenLifetimeMs }],
+      [
+        d.appAccessToken,
+        { kind: 'app', locationId: loc, companyId: d.companyId, expiresAt: Date.now() + tokenLifetimeMs },
+      ],
       [d.agencyAccessToken, { kind: 'agency', companyId: d.companyId, expiresAt: 0 }],
     ]),
     refreshTokens: new Map([[d.refreshToken, { locationId: loc, companyId: d.companyId }]]),
@@ -199,7 +235,9 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
   };
 }
 
-const bulkItems = (locationId: string): readonly LcSimOrderItem[] => [item(locationId, 'Bulk item', 10, 1, 1)];
+const bulkItems = (locationId: string): readonly LcSimOrderItem[] => [
+  item(locationId, 'Bulk item', 10, 1, 1),
+];
 
 /**
  * Adds `count` orders to a location cheaply (shared line items, sequential ids and

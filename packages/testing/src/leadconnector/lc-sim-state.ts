@@ -4,7 +4,14 @@ export interface LcSimOrderItem {
   name: string;
   qty: number;
   price: { _id: string; name: string; type: 'one_time' | 'recurring'; currency: string; amount: number };
-  product: { _id: string; name: string; productType: string; locationId: string; createdAt: string; updatedAt: string };
+  product: {
+    _id: string;
+    name: string;
+    productType: string;
+    locationId: string;
+    createdAt: string;
+    updatedAt: string;
+  };
 }
 
 /** A simulated order (wire field names, plus `amountPaid` kept by the simulator). */
@@ -37,7 +44,13 @@ export interface LcSimFulfillment {
   altId: string;
   altType: 'location';
   trackings: { trackingNumber?: string; shippingCarrier?: string; trackingUrl?: string }[];
-  items: { _id: string; name: string; qty: number; price: LcSimOrderItem['price']; product: LcSimOrderItem['product'] }[];
+  items: {
+    _id: string;
+    name: string;
+    qty: number;
+    price: LcSimOrderItem['price'];
+    product: LcSimOrderItem['product'];
+  }[];
   notifyCustomer: boolean;
   createdAt: string;
   updatedAt: string;
@@ -112,7 +125,10 @@ export interface LcSimCustomProvider {
   supportsSubscriptionSchedule: boolean;
   locationId: string;
   marketplaceAppId: string;
-  keys: { live?: { apiKey: string; publishableKey: string }; test?: { apiKey: string; publishableKey: string } };
+  keys: {
+    live?: { apiKey: string; publishableKey: string };
+    test?: { apiKey: string; publishableKey: string };
+  };
   createdAt: string;
   updatedAt: string;
 }
@@ -177,5 +193,11 @@ export interface LeadConnectorSimState {
   /** Accepted requests per location today. */
   daily: Map<string, number>;
   /** Counters for assertions. */
-  stats: { requests: number; rateLimited: number; peakInWindow: number; tokenGrants: number; refreshes: number };
+  stats: {
+    requests: number;
+    rateLimited: number;
+    peakInWindow: number;
+    tokenGrants: number;
+    refreshes: number;
+  };
 }

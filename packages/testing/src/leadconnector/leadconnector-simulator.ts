@@ -43,7 +43,10 @@ export interface LeadConnectorSimulator extends Simulator<LeadConnectorSimState>
   /** Issues a one-time authorization code for `/oauth/token` (grant `authorization_code`). */
   issueAuthorizationCode(locationId?: string): string;
   /** Registers an access token (e.g. an expired one with `expiresAt: 1`). */
-  addAccessToken(token: string, options?: { locationId?: string; kind?: 'private' | 'app' | 'agency'; expiresAt?: number }): void;
+  addAccessToken(
+    token: string,
+    options?: { locationId?: string; kind?: 'private' | 'app' | 'agency'; expiresAt?: number },
+  ): void;
   /** Registers an unspent refresh token for a location; returns it. */
   addRefreshToken(token?: string, locationId?: string): string;
   /** Makes every issued access token expired (401 on next use). */
@@ -72,8 +75,13 @@ const docsInterval = 10_000;
  * simulator.seedOrders(100_000);
  * ```
  */
-export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOptions = {}): LeadConnectorSimulator {
-  let rateLimit: LeadConnectorSimRateLimit | false = options.rateLimit ?? { maxRequests: docsMax, intervalMs: docsInterval };
+export function createLeadConnectorSimulator(
+  options: LeadConnectorSimulatorOptions = {},
+): LeadConnectorSimulator {
+  let rateLimit: LeadConnectorSimRateLimit | false = options.rateLimit ?? {
+    maxRequests: docsMax,
+    intervalMs: docsInterval,
+  };
   const dailyLimit = options.dailyLimit ?? 200_000;
   const lifetimeSeconds = () => options.tokenLifetimeSeconds ?? 86_399;
 
@@ -101,7 +109,11 @@ export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOpti
     const daily = state.daily.get(key) ?? 0;
     if (daily >= dailyLimit) {
       state.stats.rateLimited += 1;
-      return { status: 429, body: { statusCode: 429, message: 'Daily rate limit exceeded' }, headers: rateHeaders(key, state) };
+      return {
+        status: 429,
+        body: { statusCode: 429, message: 'Daily rate limit exceeded' },
+        headers: rateHeaders(key, state),
+      };
     }
     if (rateLimit) {
       const now = Date.now();
@@ -113,7 +125,11 @@ export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOpti
       while (window.length > 0 && (window[0] as number) <= now - rateLimit.intervalMs) window.shift();
       if (window.length >= rateLimit.maxRequests) {
         state.stats.rateLimited += 1;
-        return { status: 429, body: { statusCode: 429, message: 'Too many requests' }, headers: rateHeaders(key, state) };
+        return {
+          status: 429,
+          body: { statusCode: 429, message: 'Too many requests' },
+          headers: rateHeaders(key, state),
+        };
       }
       window.push(now);
       state.stats.peakInWindow = Math.max(state.stats.peakInWindow, window.length);
@@ -129,13 +145,15 @@ export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOpti
     if (!header.startsWith('Bearer ')) return unauthorized('Invalid token: access token is missing');
     const token = state.accessTokens.get(header.slice(7));
     if (!token) return unauthorized('Invalid token: access token is invalid');
-    if (token.expiresAt !== 0 && token.expiresAt <= Date.now()) return unauthorized('Invalid token: access token has expired');
+    if (token.expiresAt !== 0 && token.expiresAt <= Date.now())
+      return unauthorized('Invalid token: access token has expired');
     const version = request.headers.version;
     if (version === undefined) return badRequest('Version header was not found');
     if (version !== '2021-07-28') return badRequest(`Version ${version} is not supported`);
     if (token.kind !== 'agency' && request.path.startsWith('/payments/')) {
       const body = bodyOf(request);
-      const asked = request.query.get('altId') ?? request.query.get('locationId') ?? body.altId ?? body.locationId;
+      const asked =
+        request.query.get('altId') ?? request.query.get('locationId') ?? body.altId ?? body.locationId;
       if (typeof asked === 'string' && asked !== token.locationId) {
         return forbidden('The token does not have access to this location');
       }
@@ -153,9 +171,13 @@ export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOpti
     },
   });
 
-  const routes = [...orderRoutes(), ...paymentRecordRoutes(), ...couponRoutes(), ...providerRoutes(), ...oauthRoutes(lifetimeSeconds)].map(
-    withRateHeaders,
-  );
+  const routes = [
+    ...orderRoutes(),
+    ...paymentRecordRoutes(),
+    ...couponRoutes(),
+    ...providerRoutes(),
+    ...oauthRoutes(lifetimeSeconds),
+  ].map(withRateHeaders);
 
   const base = createSimulator<LeadConnectorSimState>({
     name: 'leadconnector',
@@ -163,7 +185,10 @@ export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOpti
     initialState: () => initialLeadConnectorState(lifetimeSeconds() * 1000),
     routes,
     before,
-    notFound: (request) => ({ status: 404, body: { statusCode: 404, message: `Cannot ${request.method} ${request.path}`, error: 'Not Found' } }),
+    notFound: (request) => ({
+      status: 404,
+      body: { statusCode: 404, message: `Cannot ${request.method} ${request.path}`, error: 'Not Found' },
+    }),
   });
 
   const simulator = base as LeadConnectorSimulator;
@@ -179,10 +204,16 @@ export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOpti
     },
     issueAuthorizationCode(locationId: string = leadConnectorSimDefaults.locationId) {
       const code = newToken('sim-code');
-      simulator.state.authorizationCodes.set(code, { locationId, companyId: leadConnectorSimDefaults.companyId });
+      simulator.state.authorizationCodes.set(code, {
+        locationId,
+        companyId: leadConnectorSimDefaults.companyId,
+      });
       return code;
     },
-    addAccessToken(token: string, tokenOptions: { locationId?: string; kind?: 'private' | 'app' | 'agency'; expiresAt?: number } = {}) {
+    addAccessToken(
+      token: string,
+      tokenOptions: { locationId?: string; kind?: 'private' | 'app' | 'agency'; expiresAt?: number } = {},
+    ) {
       simulator.state.accessTokens.set(token, {
         kind: tokenOptions.kind ?? 'app',
         locationId: tokenOptions.locationId ?? leadConnectorSimDefaults.locationId,
@@ -190,12 +221,16 @@ export function createLeadConnectorSimulator(options: LeadConnectorSimulatorOpti
         expiresAt: tokenOptions.expiresAt ?? Date.now() + lifetimeSeconds() * 1000,
       });
     },
-    addRefreshToken(token: string = newToken('sim-refresh'), locationId: string = leadConnectorSimDefaults.locationId) {
+    addRefreshToken(
+      token: string = newToken('sim-refresh'),
+      locationId: string = leadConnectorSimDefaults.locationId,
+    ) {
       simulator.state.refreshTokens.set(token, { locationId, companyId: leadConnectorSimDefaults.companyId });
       return token;
     },
     expireAccessTokens() {
-      for (const token of simulator.state.accessTokens.values()) if (token.expiresAt !== 0) token.expiresAt = 1;
+      for (const token of simulator.state.accessTokens.values())
+        if (token.expiresAt !== 0) token.expiresAt = 1;
     },
   });
 }
