@@ -38,6 +38,15 @@ export default defineConfig({
       },
       {
         extends: true as const,
+        test: {
+          name: 'reliability',
+          include: ['reliability/**/*.test.ts'],
+          exclude: ['reliability/**/*.soak.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true as const,
         test: { name: 'examples', include: ['examples/**/*.test.ts'], testTimeout: 60_000 },
       },
     ],
