@@ -29,7 +29,7 @@ describe('rate limits', () => {
     );
     expect(results.filter((result) => result.isErr())).toHaveLength(0);
     expect(simulator.state.stats.rateLimited).toBe(0);
-    expect(simulator.state.stats.peakInWindow).toBe(100);
+    expect(simulator.state.stats.peakInWindow).toBeLessThanOrEqual(100);
     expect(simulator.log).toHaveLength(500);
     expect(simulator.log.every((entry) => entry.outcome === 200)).toBe(true);
   });
