@@ -105,7 +105,13 @@ export const deleteCoupon = defineOperation({
     buildRequest(input, { method: 'DELETE', path: '/payments/coupon', required: alt, jsonBody: true }),
 });
 
-/** The `coupons` resource. */
+/** The `coupons` resource.
+ *
+ * @example
+ * ```ts
+ * await lc.coupons.delete(couponId); // a DELETE with a JSON body
+ * ```
+ */
 export const couponOperations = {
   list: listCoupons,
   create: createCoupon,

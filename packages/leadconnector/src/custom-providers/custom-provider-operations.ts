@@ -124,7 +124,13 @@ export const updateCustomProviderCapabilities = defineOperation({
   },
 });
 
-/** The `customProviders` resource. */
+/** The `customProviders` resource.
+ *
+ * @example
+ * ```ts
+ * await lc.customProviders.updateCapabilities({ supportsSubscriptionSchedules: true });
+ * ```
+ */
 export const customProviderOperations = {
   create: createCustomProvider,
   delete: deleteCustomProvider,

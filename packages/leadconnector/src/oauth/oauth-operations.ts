@@ -71,5 +71,11 @@ export const locationToken = defineOperation({
   },
 });
 
-/** The `oauth` resource. */
+/** The `oauth` resource.
+ *
+ * @example
+ * ```ts
+ * const tokens = await lc.oauth.exchangeCode({ code, redirect_uri: 'https://app.example/callback' });
+ * ```
+ */
 export const oauthOperations = { exchangeCode, refresh: refreshToken, locationToken } as const;

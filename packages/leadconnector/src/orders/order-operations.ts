@@ -120,7 +120,13 @@ export const listOrderNotes = defineOperation({
     buildRequest(input, { method: 'GET', path: '/payments/orders/{orderId}/notes', required: alt }),
 });
 
-/** The `orders` resource: every order operation, keyed by method name. */
+/** The `orders` resource: every order operation, keyed by method name.
+ *
+ * @example
+ * ```ts
+ * lc.orders.recordPayment({ orderId, mode: 'cash', amount: 20, isPartialPayment: true });
+ * ```
+ */
 export const orderOperations = {
   list: listOrders,
   retrieve: retrieveOrder,

@@ -48,5 +48,11 @@ export const retrieveSubscription = defineOperation({
     buildRequest(input, { method: 'GET', path: '/payments/subscriptions/{subscriptionId}', required: alt }),
 });
 
-/** The `subscriptions` resource. */
+/** The `subscriptions` resource.
+ *
+ * @example
+ * ```ts
+ * const sub = await lc.subscriptions.retrieve('6322e9c9e39fc14ab3ed7042');
+ * ```
+ */
 export const subscriptionOperations = { list: listSubscriptions, retrieve: retrieveSubscription } as const;

@@ -47,5 +47,11 @@ export const retrieveTransaction = defineOperation({
     buildRequest(input, { method: 'GET', path: '/payments/transactions/{transactionId}', required: alt }),
 });
 
-/** The `transactions` resource. */
+/** The `transactions` resource.
+ *
+ * @example
+ * ```ts
+ * for await (const txn of lc.transactions.list({ contactId })) console.log(txn._id, txn.status);
+ * ```
+ */
 export const transactionOperations = { list: listTransactions, retrieve: retrieveTransaction } as const;

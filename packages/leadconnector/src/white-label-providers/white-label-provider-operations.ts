@@ -48,7 +48,13 @@ export const listWhiteLabelProviders = defineOperation({
   >((output) => (Array.isArray(output.providers) ? output.providers : [output.providers])),
 });
 
-/** The `whiteLabelProviders` resource. */
+/** The `whiteLabelProviders` resource.
+ *
+ * @example
+ * ```ts
+ * await lc.whiteLabelProviders.list().toArray({ limit: 50 });
+ * ```
+ */
 export const whiteLabelProviderOperations = {
   create: createWhiteLabelProvider,
   list: listWhiteLabelProviders,
