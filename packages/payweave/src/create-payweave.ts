@@ -1,4 +1,5 @@
 import {
+  type AnyOperation,
   type CallOptions,
   Err,
   hideInternals,
@@ -77,7 +78,10 @@ export function createPayweave<const P extends ProvidersInput>(settings: Payweav
   const clients = resolveProviders(settings.providers);
   const configured = providerNames.filter((name) => clients[name] !== undefined);
   const operations = configured.flatMap((name) =>
-    toCatalogueEntries(name, (clients[name] as { operations: readonly never[] }).operations),
+    toCatalogueEntries(
+      name,
+      (clients[name] as unknown as { operations: readonly AnyOperation[] }).operations,
+    ),
   );
   const providerOf = (id: string) => configured.find((name) => id.startsWith(`${name}.`));
 

@@ -96,7 +96,8 @@ describe('payment request status mapping, value by value', () => {
       fromPayConnectInvoice({
         invoiceId: 'i1',
         invoiceNumber: 'INV-7',
-        amountDue: '100.00',
+        total: '100.00',
+        amountDue: '60.00',
         amountPaid: '40.00',
         currency: 'EUR',
         status: 'PartiallyPaid',
