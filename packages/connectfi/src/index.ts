@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { type ConnectFiIssuedToken, getToken, getTokenInput } from './auth/get-token-operation.js';
+export { type ConnectFiIssuedToken, getToken } from './auth/get-token-operation.js';
 export {
   type ConnectFiClient,
   type ConnectFiResources,
@@ -30,16 +30,7 @@ export {
   setRefundStatus,
   toPaymentLinkPage,
 } from './payment-links/payment-link-operations.js';
-export {
-  cancelInput,
-  descriptionSchema,
-  listInput,
-  maxNumberOfRecords,
-  paymentOutput,
-  retrieveInput,
-  setStatusInput,
-  transactionIdSchema,
-} from './payment-links/payment-link-schemas.js';
+export { maxNumberOfRecords } from './payment-links/payment-link-schemas.js';
 export {
   cancellableStatuses,
   isCancellable,

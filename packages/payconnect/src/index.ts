@@ -18,17 +18,6 @@ export {
   voidInvoice,
 } from './invoices/invoice-operations.js';
 export {
-  createInvoiceInput,
-  invoiceOutput,
-  payInvoiceInput,
-  searchFiltersInput,
-  searchInvoicesInput,
-  searchPageOutput,
-  sendInvoiceEmailInput,
-  updateInvoiceInput,
-  voidInvoiceInput,
-} from './invoices/invoice-schemas.js';
-export {
   type PayConnectInvoiceStatus,
   payableInvoiceStatuses,
   payConnectInvoiceStatuses,

@@ -6,9 +6,10 @@ import {
 } from '@payweave/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { createConnectFi, manuallySettableStatuses, paymentOutput } from '../index.js';
+import { createConnectFi, manuallySettableStatuses } from '../index.js';
 import seedRequest from './fixtures/set-status-request.json';
 import seedResponse from './fixtures/set-status-response.json';
+import { paymentOutput } from './payment-link-schemas.js';
 
 const simulator = createConnectFiSimulator();
 let baseUrl = '';
