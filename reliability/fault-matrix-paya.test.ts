@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './faults/describe-fault-matrix.js';
+import { payaHarness } from './providers/paya-harness.js';
+
+await describeFaultMatrix(payaHarness);
