@@ -29,7 +29,8 @@ export function fromPayConnectInvoice(invoice: ProviderRecord, logger?: Logger):
       unified: mapStatus(payConnectInvoiceStatuses, raw, { provider: 'payconnect', kind: 'invoice', logger }),
       raw,
     },
-    amount: toMoney(invoice.amountDue as string | number | undefined, currency) ?? {
+    // `amountDue` falls as payments arrive; the request amount is the invoice total when known.
+    amount: toMoney((invoice.total ?? invoice.amountDue) as string | number | undefined, currency) ?? {
       amountMinor: 0,
       currency,
     },
