@@ -208,7 +208,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       sentHeaders['content-type'] = 'application/x-www-form-urlencoded';
     }
     // Redacted copies cost real time per call, so they are built only when someone will see them.
-    const observed = debugEnabled || config.hooks?.onRequest !== undefined || config.hooks?.onResponse !== undefined;
+    const observed =
+      debugEnabled || config.hooks?.onRequest !== undefined || config.hooks?.onResponse !== undefined;
     const event: RequestEvent | undefined = observed
       ? {
           provider,
@@ -223,7 +224,12 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     if (event) {
       safely(() => config.hooks?.onRequest?.(event));
       if (debugEnabled) {
-        logger.debug(`${provider} -> ${request.method} ${event.url}`, { operation, attempt, headers: event.headers, body: event.body });
+        logger.debug(`${provider} -> ${request.method} ${event.url}`, {
+          operation,
+          attempt,
+          headers: event.headers,
+          body: event.body,
+        });
       }
     }
     const started = performance.now();

@@ -99,6 +99,8 @@ describe('PageIterator', () => {
     const calls: number[] = [];
     const mapped = new PageIterator(0, numbers(30, 10, calls)).map((item) => item.n * 2);
     expect(calls).toEqual([]);
-    expect((await mapped.toArray({ limit: 12 })).unwrap()).toEqual(Array.from({ length: 12 }, (_, index) => index * 2));
+    expect((await mapped.toArray({ limit: 12 })).unwrap()).toEqual(
+      Array.from({ length: 12 }, (_, index) => index * 2),
+    );
   });
 });

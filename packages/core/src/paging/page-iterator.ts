@@ -65,7 +65,10 @@ export class PageIterator<T, Cursor = unknown> implements AsyncIterable<T> {
       this.#first,
       async (cursor, pageNumber, signal) => {
         const result = await load(cursor, pageNumber, signal);
-        return result.map(({ page, next }) => ({ page: { ...page, items: page.items.map(transform) }, next }));
+        return result.map(({ page, next }) => ({
+          page: { ...page, items: page.items.map(transform) },
+          next,
+        }));
       },
       this.#options,
     );
