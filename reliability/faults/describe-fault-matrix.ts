@@ -2,6 +2,7 @@ import type { RequestEvent } from '@payweave/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProviderHarness } from '../support/provider-harness.js';
 import { watchUnhandledRejections } from '../support/unhandled-rejections.js';
+import { excludedCases } from './excluded-cases.js';
 import { faultCases, matrixLimits } from './fault-cases.js';
 import { runFaultCase } from './run-fault-case.js';
 
@@ -25,6 +26,7 @@ export async function describeFaultMatrix(harness: ProviderHarness): Promise<voi
       describe(operation.id, () => {
         for (const fault of faultCases) {
           if (fault.needsTokens && !env.expireTokens) continue;
+          if (excludedCases[`${operation.id} / ${fault.name}`] !== undefined) continue;
           it(fault.name, async () => {
             expect(fixture, `no fixture for ${operation.id}`).toBeDefined();
             if (fixture) await runFaultCase(env, operation, fixture, fault, events);

@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './faults/describe-fault-matrix.js';
+import { payConnectHarness } from './providers/payconnect-harness.js';
+
+await describeFaultMatrix(payConnectHarness);
