@@ -1,0 +1,115 @@
+import type { BenchContext, StageReport } from '../lib/bench-context.js';
+import { runWorker } from '../lib/child-process.js';
+import { formatNumber, formatRatio, markdownTable } from '../lib/format.js';
+import { median } from '../lib/stats.js';
+import type { PerCallRuns } from './per-call-worker.js';
+
+interface Contender {
+  readonly label: string;
+  readonly kind: string;
+  readonly file: string;
+}
+
+/** Median µs per call (wall and CPU) of each contender at one concurrency. */
+export type PerCallMedians = Map<string, { wall: number; cpu: number }>;
+
+/**
+ * Per-call overhead: each contender in its own fresh process, the rounds interleaved
+ * (so a busy moment of the machine hits every contender alike), the median of the rounds.
+ */
+export async function runPerCallStage(
+  context: BenchContext,
+): Promise<StageReport & { medians: Record<number, PerCallMedians> }> {
+  const { files, ready } = context;
+  const contenders: Contender[] = [
+    { label: 'undici.request (floor)', kind: 'undici', file: files.perCall as string },
+    { label: 'fetch (baseline)', kind: 'fetch', file: files.perCall as string },
+    { label: 'payweave', kind: 'payweave', file: files.perCall as string },
+    { label: 'stripe', kind: 'stripe', file: files.perCall as string },
+    { label: '@gohighlevel/api-client', kind: 'gohighlevel', file: files.perCall as string },
+    {
+      label: 'payweave, prototype: direct fetch',
+      kind: 'payweave',
+      file: files.perCallDirectFetch as string,
+    },
+    {
+      label: 'payweave, prototype: Node fast path',
+      kind: 'payweave',
+      file: files.perCallNodeFastPath as string,
+    },
+  ];
+  const rounds = context.quick ? 2 : 5;
+  const calls = context.quick ? 300 : 1000;
+  const warmup = context.quick ? 300 : 1000;
+  const medians: Record<number, PerCallMedians> = {};
+  const sections: string[] = [];
+  for (const concurrency of [1, 16]) {
+    const samples = new Map<string, { wall: number[]; cpu: number[] }>(
+      contenders.map((contender) => [contender.label, { wall: [], cpu: [] }]),
+    );
+    for (let round = 0; round < rounds; round += 1) {
+      for (const contender of contenders) {
+        const runs = await runWorker<PerCallRuns>(contender.file, [
+          contender.kind,
+          ready.fixedUrl,
+          String(concurrency),
+          String(calls),
+          '1',
+          String(warmup),
+        ]);
+        const sample = samples.get(contender.label);
+        sample?.wall.push(...runs.wallMicros);
+        sample?.cpu.push(...runs.cpuMicros);
+      }
+    }
+    const byLabel: PerCallMedians = new Map(
+      [...samples.entries()].map(([label, sample]) => [
+        label,
+        { wall: median(sample.wall), cpu: median(sample.cpu) },
+      ]),
+    );
+    medians[concurrency] = byLabel;
+    const fetchMedian = byLabel.get('fetch (baseline)') as { wall: number; cpu: number };
+    const rows = [...byLabel.entries()].map(([label, value]) => [
+      label,
+      formatNumber(value.wall, 0),
+      formatRatio(value.wall / fetchMedian.wall),
+      formatNumber(value.cpu, 0),
+      formatRatio(value.cpu / fetchMedian.cpu),
+    ]);
+    sections.push(
+      `### Concurrency ${concurrency}\n\n${markdownTable(['client', 'µs/call (wall)', 'vs fetch', 'client CPU µs/call', 'vs fetch'], rows)}`,
+    );
+  }
+  const at16 = medians[16] as PerCallMedians;
+  const wall = (label: string) => at16.get(label)?.wall ?? Number.NaN;
+  const ratio = wall('payweave') / wall('fetch (baseline)');
+  const markdown = `## 1. Per-call overhead (Paya sale, ${ready.saleResponseBytes} response bytes)
+
+Every client calls the fixed-response server (a separate process) and reads the same
+${ready.saleResponseBytes}-byte Paya sale response: payweave \`paya.transactions.sale\`, raw \`fetch\` and
+\`undici.request\` with the same JSON body and headers, \`stripe.charges.create\` (host/port/protocol at the
+server) and \`@gohighlevel/api-client\` \`payments.recordOrderPayment\` (its base URL at the server).
+Each figure is the median of ${rounds} interleaved rounds; each round is a fresh process that warms up with
+${warmup} calls and then times ${calls} calls. "µs/call (wall)" is elapsed time / calls (at concurrency 16 that
+is the inverse of throughput); "client CPU" is the client process's user + system CPU / calls.
+The two prototype rows are payweave bundled with a scratch transport from \`bench/prototypes/\` (see section 6).
+
+${sections.join('\n\n')}`;
+  return {
+    markdown,
+    medians,
+    targets: [
+      {
+        target: 'Per-call overhead at concurrency 16 <= 1.25x raw fetch',
+        measured: `${formatRatio(ratio)} (${formatNumber(wall('payweave'), 0)} vs ${formatNumber(wall('fetch (baseline)'), 0)} µs/call)`,
+        met: ratio <= 1.25,
+      },
+      {
+        target: "Per-call at concurrency 16 below stripe's",
+        measured: `${formatRatio(wall('payweave') / wall('stripe'))} of stripe (${formatNumber(wall('stripe'), 0)} µs/call)`,
+        met: wall('payweave') < wall('stripe'),
+      },
+    ],
+  };
+}
