@@ -8,7 +8,7 @@ export interface SecretHit {
   readonly context: string;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -22,7 +22,7 @@ export function scanSecrets(source: string, text: string, secrets: readonly stri
   for (const secret of new Set(secrets)) {
     if (secret.length < 3) continue;
     const digits = /^\d{12,}$/.test(secret);
-    const body = digits ? secret.split('').map(escape).join('[ -]?') : escape(secret);
+    const body = digits ? secret.split('').map(escapeRegExp).join('[ -]?') : escapeRegExp(secret);
     const pattern = new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`);
     const match = pattern.exec(text);
     if (match) {
