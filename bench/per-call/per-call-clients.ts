@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { HighLevel } from '@gohighlevel/api-client';
 import { createPaya } from '@payweave/paya';
 import { payaSimulatorDefaults } from '@payweave/testing';
-import Stripe from 'stripe';
-import { request } from 'undici';
 
 /** The clients compared on the same sale. */
 export const clientKinds = ['undici', 'fetch', 'payweave', 'stripe', 'gohighlevel'] as const;
@@ -51,11 +48,13 @@ function expectSale(body: unknown): void {
 /**
  * Builds the call of one client against the fixed-response server at `baseUrl`: Paya's
  * route for payweave and the raw clients, a Stripe charge for stripe, an order payment for
- * the GHL client. Every route answers the same bytes.
+ * the GHL client. Every route answers the same bytes. Peers are imported only when
+ * measured, so one client's modules never weigh on another's process.
  */
-export function createCall(kind: ClientKind, baseUrl: string): Call {
+export async function createCall(kind: ClientKind, baseUrl: string): Promise<Call> {
   switch (kind) {
-    case 'undici':
+    case 'undici': {
+      const { request } = await import('undici');
       return async () => {
         const response = await request(`${baseUrl}/v2/transactions`, {
           method: 'POST',
@@ -64,6 +63,7 @@ export function createCall(kind: ClientKind, baseUrl: string): Call {
         });
         expectSale(await response.body.json());
       };
+    }
     case 'fetch':
       return async () => {
         const response = await fetch(`${baseUrl}/v2/transactions`, {
@@ -81,6 +81,7 @@ export function createCall(kind: ClientKind, baseUrl: string): Call {
       };
     }
     case 'stripe': {
+      const { default: Stripe } = await import('stripe');
       const url = new URL(baseUrl);
       const stripe = new Stripe('sk_test_bench', {
         host: url.hostname,
@@ -93,6 +94,7 @@ export function createCall(kind: ClientKind, baseUrl: string): Call {
       };
     }
     case 'gohighlevel': {
+      const { HighLevel } = await import('@gohighlevel/api-client');
       // The SDK has no base URL option; its axios instance is created from this static.
       (HighLevel as unknown as { BASE_URL: string }).BASE_URL = baseUrl;
       const ghl = new HighLevel({ privateIntegrationToken: 'pit-bench', logLevel: 'error' });

@@ -39,8 +39,8 @@ export async function runPerCallStage(
     },
   ];
   const rounds = context.quick ? 2 : 5;
-  const calls = context.quick ? 300 : 1000;
-  const warmup = context.quick ? 300 : 1000;
+  const calls = context.quick ? 300 : 800;
+  const warmup = context.quick ? 300 : 800;
   const medians: Record<number, PerCallMedians> = {};
   const sections: string[] = [];
   for (const concurrency of [1, 16]) {

@@ -24,7 +24,7 @@ async function runBatch(call: Call, calls: number, concurrency: number): Promise
 }
 
 const [kind, baseUrl, concurrency, calls, runs, warmup] = process.argv.slice(2);
-const call = createCall(kind as ClientKind, baseUrl as string);
+const call = await createCall(kind as ClientKind, baseUrl as string);
 await runBatch(call, Number(warmup), Number(concurrency));
 const result: PerCallRuns = { wallMicros: [], cpuMicros: [] };
 for (let run = 0; run < Number(runs); run += 1) {

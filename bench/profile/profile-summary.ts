@@ -49,11 +49,14 @@ function moduleRanges(bundle: string): (line: number) => string {
 /** A readable owner for a module path: a package, a payweave source folder, or Node. */
 function bucketOf(url: string, module: string | undefined, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : 'V8 / native';
-  if (url.includes('internal/deps/undici')) return 'node: undici (fetch)';
+  // llhttp, undici's HTTP parser, runs as WebAssembly.
+  if (url.includes('internal/deps/undici') || url.startsWith('wasm://')) return 'node: undici (fetch)';
   if (url.startsWith('node:')) return 'node: core modules';
-  if (!module) return url;
-  const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(module);
+  const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(
+    module ?? url,
+  );
   if (dependency) return `dep: ${dependency[1]}`;
+  if (!module) return url;
   const source = /packages\/([^/]+)\/src\/(.+?)(?:\/[^/]+)?\.ts$/.exec(module);
   if (source) return `${source[1]}/${source[2]?.split('/')[0]}`;
   return module.includes('packages/') ? module.replace(/^.*packages\//, '') : 'bench harness';
