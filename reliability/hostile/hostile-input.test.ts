@@ -17,15 +17,8 @@ fc.configureGlobal({ seed: Number(process.env.RELIABILITY_SEED ?? 20_240_801) })
 const runs = 20;
 const limits = { timeoutMs: 500, backoffBaseMs: 1, backoffMaxMs: 5, maxRetries: 1 } as const;
 
-/**
- * Top-level inputs left out per operation: `execute` of these two routes a bare string to
- * the positional-id method, so `'text'` is sent as an id instead of refused (reported in
- * reliability/README.md).
- */
-const knownTopLevelGaps: Readonly<Record<string, readonly unknown[]>> = {
-  'payconnect.invoices.retrieve': ['text'],
-  'connectfi.paymentLinks.retrieve': ['text'],
-};
+/** Top-level inputs left out per operation (none: a bare string is refused everywhere). */
+const knownTopLevelGaps: Readonly<Record<string, readonly unknown[]>> = {};
 
 /** Parses a captured body; an empty one (204) is `null`. */
 function parseBody(text: string | undefined): unknown {

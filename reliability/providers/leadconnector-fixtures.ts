@@ -67,6 +67,10 @@ async function ensureProvider(env: ProviderEnv, connected = false): Promise<void
 }
 
 /** One valid input per LeadConnector operation. */
+
+/** Every authorization code a fixture used: spent codes leave the simulator, the secrets scan still needs them. */
+export const issuedAuthorizationCodes = new Set<string>();
+
 export const leadConnectorFixtures: FixtureSet = {
   'leadconnector.orders.list': { input: () => ({ limit: 5, paymentStatus: 'unpaid' }) },
   'leadconnector.orders.retrieve': { input: () => ({ orderId: d.orderIds[0] }) },
@@ -144,12 +148,11 @@ export const leadConnectorFixtures: FixtureSet = {
   },
   'leadconnector.whiteLabelProviders.list': { input: () => ({ limit: 5 }) },
   'leadconnector.oauth.exchangeCode': {
-    input: (env) => ({
-      client_id: d.clientId,
-      client_secret: d.clientSecret,
-      code: (env as LeadConnectorEnv).leadconnector.issueAuthorizationCode(),
-      user_type: 'Location',
-    }),
+    input: (env) => {
+      const code = (env as LeadConnectorEnv).leadconnector.issueAuthorizationCode();
+      issuedAuthorizationCodes.add(code);
+      return { client_id: d.clientId, client_secret: d.clientSecret, code, user_type: 'Location' };
+    },
   },
   'leadconnector.oauth.refresh': {
     input: (env) => ({

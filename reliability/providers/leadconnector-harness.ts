@@ -7,7 +7,7 @@ import {
 } from '@payweave/testing';
 import type { AnyClient } from '../support/any-client.js';
 import type { ProviderEnv, ProviderHarness } from '../support/provider-harness.js';
-import { leadConnectorFixtures } from './leadconnector-fixtures.js';
+import { issuedAuthorizationCodes, leadConnectorFixtures } from './leadconnector-fixtures.js';
 import { sensitive } from './test-data.js';
 
 /** The LeadConnector environment, with the typed simulator (codes, refresh tokens, orders). */
@@ -53,9 +53,8 @@ export const leadConnectorHarness: ProviderHarness = {
       simulator: simulator as unknown as Simulator<unknown>,
       leadconnector: simulator,
       secrets: () => {
-        // Spent refresh tokens leave the state, so every one seen is remembered. Authorization
-        // codes are left out: core redacts a `code` field only when it holds 6+ digits, so a
-        // code like `sim-code-<hex>` shows in debug logs and hooks (reported in README.md).
+        // Spent refresh tokens and codes leave the state, so every one seen is remembered.
+        for (const code of issuedAuthorizationCodes) seen.add(code);
         for (const token of state().accessTokens.keys()) seen.add(token);
         for (const token of state().refreshTokens.keys()) seen.add(token);
         return [...seen, sensitive.liveApiKey, sensitive.testApiKey];

@@ -10,13 +10,14 @@ import { clientFor, type ProviderEnv } from '../support/provider-harness.js';
 import { type SecretHit, scanSecrets } from './scan-secrets.js';
 
 /**
- * An error body with a message per request field (Paya's `errors` shape). The messages do not
- * quote the values: a value quoted in a field message leaks through Paya's flattened
- * `providerMessage` (reported in reliability/README.md, left out here so the suite passes).
+ * An error body with a message per request field (Paya's `errors` shape) that quotes the value
+ * sent, as real providers do ('"6937" is invalid'): the SDK must scrub what it echoes back.
  */
 function fieldEcho(input: unknown): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  if (input && typeof input === 'object') for (const key of Object.keys(input)) errors[key] = ['is invalid'];
+  if (input && typeof input === 'object') {
+    for (const [key, value] of Object.entries(input)) errors[key] = [`${JSON.stringify(value)} is invalid`];
+  }
   return errors;
 }
 

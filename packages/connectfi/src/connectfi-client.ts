@@ -131,7 +131,8 @@ export function createConnectFi(settings: ConnectFiSettings = {}): ConnectFiClie
     input: OperationInput<OperationById<ConnectFiResources, Id>>,
     options?: CallOptions,
   ): MethodResult<OperationById<ConnectFiResources, Id>> =>
-    (id === paymentLinkOperations.retrieve.id
+    // Only an input object goes to the retrieve wrapper; anything else is refused by the schema.
+    (id === paymentLinkOperations.retrieve.id && typeof input === 'object' && input !== null
       ? retrieve(input as { cFiTransactionId: string }, options)
       : base.execute(id, input, options)) as never;
 

@@ -132,7 +132,8 @@ export function createPayConnect(settings: PayConnectSettings = {}): PayConnectC
     input: OperationInput<OperationById<PayConnectResources, Id>>,
     options?: CallOptions,
   ): MethodResult<OperationById<PayConnectResources, Id>> =>
-    (id === invoices.retrieve.id
+    // Only an input object goes to the retrieve wrapper; anything else is refused by the schema.
+    (id === invoices.retrieve.id && typeof input === 'object' && input !== null
       ? retrieve(input as { invoiceId: string }, options)
       : base.execute(id, input, options)) as never;
 

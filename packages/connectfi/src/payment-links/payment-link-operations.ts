@@ -1,4 +1,11 @@
-import { defineOperation, type RequestParts } from '@payweave/core';
+import {
+  defineOperation,
+  Ok,
+  type OperationContext,
+  type PaymentsError,
+  type RequestParts,
+  type Result,
+} from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   cancelInput,
@@ -33,6 +40,23 @@ const manualStatusNote =
   '`manualStatus` defaults to true on the provider and then LOCKS the status: later automatic ' +
   'updates (bank, processor) no longer change it. Pass `manualStatus: false` to keep automatic updates.';
 
+/**
+ * After an ambiguous failure (reset, timeout, 5xx) a status change may already be applied:
+ * resending it would add a second `statusChangeHistory` entry. So the link is read back
+ * first, and the change is sent again only if the link is not yet in the target status.
+ */
+async function findInStatus(
+  context: OperationContext,
+  cFiTransactionId: string,
+  status: string,
+  signal?: AbortSignal,
+): Promise<Result<ConnectFiPayment | undefined, PaymentsError>> {
+  const page = await context.run(listPaymentLinks, { cFiTransactionId, numberOfRecords: 1 }, { signal });
+  if (page.isErr()) return page;
+  const payment = page.value.payments.find((candidate) => candidate.cFiTransactionId === cFiTransactionId);
+  return Ok(payment?.status === status ? payment : undefined);
+}
+
 /** `connectfi.paymentLinks.setStatus`: set a payment link's status. */
 export const setPaymentStatus = defineOperation({
   id: 'connectfi.paymentLinks.setStatus',
@@ -44,8 +68,8 @@ export const setPaymentStatus = defineOperation({
   docsUrl: `${docs}/set-status`,
   input: setStatusInput,
   output: paymentOutput,
-  // Setting the same status again ends in the same state.
-  retry: 'safe',
+  retry: 'reconcile',
+  reconcile: (input, context, signal) => findInStatus(context, input.cFiTransactionId, input.status, signal),
   toRequest: (input): RequestParts => ({
     path: '/payment-link/payment/set-status',
     json: setStatusBody(input),
@@ -63,7 +87,9 @@ export const setRefundStatus = defineOperation({
   docsUrl: `${docs}/refund-set-status`,
   input: setStatusInput,
   output: paymentOutput,
-  retry: 'safe',
+  // No documented call reads a refund back, so an ambiguous failure cannot be reconciled; a
+  // blind resend would record the change twice. The caller sees the error and decides.
+  retry: 'never',
   toRequest: (input): RequestParts => ({
     path: '/payment-link/payment/refund-set-status',
     json: setStatusBody(input),
@@ -82,7 +108,8 @@ export const cancelPaymentLink = defineOperation({
   docsUrl: `${docs}/cancel`,
   input: cancelInput,
   output: paymentOutput,
-  retry: 'safe',
+  retry: 'reconcile',
+  reconcile: (input, context, signal) => findInStatus(context, input.cFiTransactionId, 'Cancelled', signal),
   positional: 'cFiTransactionId',
   toRequest: (input): RequestParts => ({
     path: '/payment-link/payment/cancel',

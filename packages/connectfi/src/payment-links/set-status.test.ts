@@ -245,3 +245,62 @@ describe('setStatus: provider refusals mapped', () => {
     });
   });
 });
+
+describe('setStatus: retries never record a change twice', () => {
+  const retrying = () =>
+    createConnectFi({
+      baseUrl,
+      login: connectFiSimulatorLogin,
+      password: connectFiSimulatorPassword,
+      backoffBaseMs: 1,
+    });
+
+  it('after a reset once the change was applied, reads the link back instead of resending', async () => {
+    simulator.faults.resetNext(
+      { method: 'POST', path: '/payment-link/payment/set-status' },
+      { afterHandling: true },
+    );
+    const before = simulator.state.payments.find(
+      (payment) => payment.cFiTransactionId === seedPaymentLinkId,
+    )!;
+    const historyBefore = before.statusChangeHistory?.length ?? 0;
+    const result = await retrying().paymentLinks.setStatus({
+      cFiTransactionId: seedPaymentLinkId,
+      status: 'SentToPay',
+      description: 'once',
+    });
+    expect(result.unwrap().status).toBe('SentToPay');
+    expect(statusCalls()).toHaveLength(1);
+    expect(simulator.log.map((entry) => entry.path).filter((path) => path !== '/auth/get-token')).toEqual([
+      '/payment-link/payment/set-status',
+      '/payment-link/payment/list',
+    ]);
+    const after = simulator.state.payments.find((payment) => payment.cFiTransactionId === seedPaymentLinkId)!;
+    expect(after.statusChangeHistory?.length).toBe(historyBefore + 1);
+  });
+
+  it('after a 503 that changed nothing, the lookup finds the old status and the change is sent again', async () => {
+    simulator.faults.failNext(1, 503, { match: { path: '/payment-link/payment/set-status' } });
+    const result = await retrying().paymentLinks.setStatus({
+      cFiTransactionId: seedPaymentLinkId,
+      status: 'SentToPay',
+      description: 'twice sent, once applied',
+    });
+    expect(result.unwrap().status).toBe('SentToPay');
+    expect(statusCalls().map((entry) => entry.outcome)).toEqual([503, 200]);
+  });
+
+  it('a refund status change cannot be read back, so an ambiguous failure is not resent', async () => {
+    const refundId = simulator.state.refunds[0]!.cFiTransactionId;
+    simulator.faults.resetNext({ method: 'POST', path: '/payment-link/payment/refund-set-status' });
+    const result = await retrying().paymentLinks.setRefundStatus({
+      cFiTransactionId: refundId,
+      status: 'Completed',
+      description: 'x',
+    });
+    expect(result.unwrapErr().code).toBe('network');
+    expect(
+      simulator.log.filter((entry) => entry.path === '/payment-link/payment/refund-set-status'),
+    ).toHaveLength(1);
+  });
+});

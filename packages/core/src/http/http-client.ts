@@ -153,16 +153,22 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   });
   const { provider } = config;
 
-  function responseError(response: HttpResponse, operation: string | undefined): PaymentsErrorInit {
+  function responseError(
+    response: HttpResponse,
+    request: HttpRequest,
+    operation: string | undefined,
+  ): PaymentsErrorInit {
     const mapped = safeMap(config.mapError, response) ?? {};
     const code = response.status < 300 ? 'invalid_response' : mapHttpStatus(response.status);
+    // Providers echo input back in error bodies ('"6937" is not a valid cvv', card numbers, keys):
+    // scrub registered secrets and whatever this request held at sensitive fields.
+    const echoed = redactor.sensitiveValues(request.json ?? request.form);
     const providerMessage =
-      mapped.providerMessage === undefined ? undefined : redactor.text(mapped.providerMessage);
-    // Providers echo input back in error bodies (card numbers, keys): scrub what we keep of them.
+      mapped.providerMessage === undefined ? undefined : redactor.text(mapped.providerMessage, echoed);
     const fieldErrors =
       mapped.fieldErrors === undefined
         ? undefined
-        : (redactor.value(mapped.fieldErrors) as typeof mapped.fieldErrors);
+        : (redactor.value(mapped.fieldErrors, echoed) as typeof mapped.fieldErrors);
     const detail =
       providerMessage ??
       (response.status < 300 ? 'the response body is not valid JSON' : `HTTP ${response.status}`);
@@ -250,7 +256,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
           logger.debug(`${provider} <- ${raw.status} ${request.method} ${event.url} (${durationMs} ms)`, {
             operation,
             attempt,
-            body: redactor.value(parsed.body),
+            body: redactor.value(parsed.body, redactor.sensitiveValues(request.json ?? request.form)),
           });
         }
       }
@@ -346,7 +352,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
             continue;
           }
         }
-        error = responseError(response, operation);
+        error = responseError(response, request, operation);
         if (!retryableStatuses.has(response.status) && !(response.status < 300)) {
           attempts.push({ ...record, decision: 'stop' });
           return fail(error);

@@ -52,6 +52,17 @@ function normaliseKey(key: string): string {
   return key.toLowerCase().replace(/[-_]/g, '');
 }
 
+// Fields that only occur in OAuth token requests, where `code` is the authorization code.
+const oauthMarkers = ['grant_type', 'client_id', 'redirect_uri'];
+
+function isSecretField(holder: object, key: string, field: unknown): boolean {
+  const normalised = normaliseKey(key);
+  if (!sensitiveKeys.has(normalised)) return false;
+  if (!keysSecretOnlyAsStrings.has(normalised)) return true;
+  if (typeof field !== 'string') return false;
+  return /\d{6,}/.test(field) || (normalised === 'code' && oauthMarkers.some((marker) => marker in holder));
+}
+
 /** True when a field or header with this name holds a secret. */
 export function isSensitiveKey(key: string): boolean {
   return sensitiveKeys.has(normaliseKey(key));
@@ -79,31 +90,49 @@ export class Redactor {
     if (value !== undefined) this.#secrets.delete(value);
   }
 
-  /** Scrubs registered secrets and card-like digit runs from free text. */
-  text(value: string): string {
+  /**
+   * Scrubs registered secrets, `extra` values (what the request held at sensitive fields,
+   * which providers echo back in error messages) and card-like digit runs from free text.
+   */
+  text(value: string, extra: readonly string[] = []): string {
     let result = value;
-    for (const secret of this.#secrets) {
+    for (const secret of [...this.#secrets, ...extra]) {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     }
     return result.replace(longDigitRun, (digits) => `${REDACTED}${digits.replace(/\D/g, '').slice(-4)}`);
   }
 
-  /** Deep copy of `value` with secret fields replaced and strings scrubbed. */
-  value(value: unknown, depth = 0): unknown {
-    if (typeof value === 'string') return this.text(value);
+  /** The values held at sensitive fields of `value` (a request body), longest first. */
+  sensitiveValues(value: unknown): string[] {
+    const found = new Set<string>();
+    const walk = (node: unknown, depth: number) => {
+      if (node === null || typeof node !== 'object' || depth > 12) return;
+      for (const [key, field] of Object.entries(node)) {
+        if ((typeof field === 'string' || typeof field === 'number') && isSecretField(node, key, field)) {
+          const text = String(field);
+          if (text.length >= 3) found.add(text);
+        } else {
+          walk(field, depth + 1);
+        }
+      }
+    };
+    walk(value, 0);
+    return [...found].sort((a, b) => b.length - a.length);
+  }
+
+  /** Deep copy of `value` with secret fields replaced and strings scrubbed (of `extra` values too). */
+  value(value: unknown, extra: readonly string[] = [], depth = 0): unknown {
+    if (typeof value === 'string') return this.text(value, extra);
     if (value === null || typeof value !== 'object') return value;
     if (depth > 12) return '[Truncated]';
-    if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1));
+    if (Array.isArray(value)) return value.map((item) => this.value(item, extra, depth + 1));
     const copy: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      const normalised = normaliseKey(key);
-      const secret =
-        sensitiveKeys.has(normalised) &&
-        (!keysSecretOnlyAsStrings.has(normalised) || (typeof field === 'string' && /\d{6,}/.test(field)));
+      const secret = isSecretField(value, key, field);
       copy[key] =
         secret && field !== null && field !== undefined && field !== ''
           ? REDACTED
-          : this.value(field, depth + 1);
+          : this.value(field, extra, depth + 1);
     }
     return copy;
   }

@@ -95,4 +95,30 @@ describe('secrets never leak', () => {
       accept: 'application/json',
     });
   });
+
+  it('scrubs values a request held at sensitive fields when the provider quotes them back', () => {
+    const redactor = new Redactor();
+    const request = { transaction: { cvv: '6937', ssn4: '1234', dl_number: 'D99887', amount: '10.00' } };
+    const echoed = redactor.sensitiveValues(request);
+    expect(echoed).toEqual(['D99887', '6937', '1234']);
+    expect(redactor.text('"6937" is not a valid cvv; licence D99887 expired; 10.00 ok', echoed)).toBe(
+      '"[REDACTED]" is not a valid cvv; licence [REDACTED] expired; 10.00 ok',
+    );
+    expect(redactor.value({ errors: { transaction: ['cvv 6937 refused'] } }, echoed)).toEqual({
+      errors: { transaction: ['cvv [REDACTED] refused'] },
+    });
+  });
+
+  it('treats `code` as secret in an OAuth token request, and as a plain status elsewhere', () => {
+    const redactor = new Redactor();
+    expect(
+      redactor.value({ grant_type: 'authorization_code', code: 'sim-code-abc', client_id: 'c' }),
+    ).toMatchObject({
+      code: '[REDACTED]',
+    });
+    expect(redactor.value({ code: 'paymentNotFound', message: 'x' })).toEqual({
+      code: 'paymentNotFound',
+      message: 'x',
+    });
+  });
 });
