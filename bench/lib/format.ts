@@ -13,8 +13,9 @@ export function formatNumber(value: number, decimals = 1): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
 }
 
-/** A GitHub-style markdown table. */
+/** A GitHub-style markdown table, columns padded as biome formats them (RESULTS.md is linted). */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  const widths = header.map((cell, column) => Math.max(3, cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) => `| ${widths.map((width, column) => (cells[column] ?? '').padEnd(width)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
