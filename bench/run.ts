@@ -18,7 +18,6 @@ import { describeMachine } from './lib/machine.js';
 import { runPagingStage } from './paging/paging-stage.js';
 import { runPerCallStage } from './per-call/per-call-stage.js';
 import { runProfileStage } from './profile/profile-stage.js';
-import { swapTransportPlugin } from './prototypes/swap-transport-plugin.js';
 import type { ServerReady } from './server/server-protocol.js';
 import { runSizeStage } from './size/size-stage.js';
 import { runStormStage } from './storms/storm-stage.js';
@@ -28,22 +27,13 @@ const quick = process.argv.includes('--quick');
 const started = performance.now();
 
 async function compileAll(): Promise<Record<string, string>> {
-  const [main, directFetch, nodeFastPath] = await Promise.all([
-    compileEntries(benchDir, {
-      server: 'server/bench-server.ts',
-      perCall: 'per-call/per-call-worker.ts',
-      paging: 'paging/paging-worker.ts',
-      tokenStorm: 'storms/token-storm-worker.ts',
-      rateLimit: 'storms/rate-limit-worker.ts',
-    }),
-    compileEntries(benchDir, { perCallDirectFetch: 'per-call/per-call-worker.ts' }, [
-      swapTransportPlugin('direct-fetch', benchDir),
-    ]),
-    compileEntries(benchDir, { perCallNodeFastPath: 'per-call/per-call-worker.ts' }, [
-      swapTransportPlugin('node-fast-path', benchDir),
-    ]),
-  ]);
-  return { ...main, ...directFetch, ...nodeFastPath };
+  return compileEntries(benchDir, {
+    server: 'server/bench-server.ts',
+    perCall: 'per-call/per-call-worker.ts',
+    paging: 'paging/paging-worker.ts',
+    tokenStorm: 'storms/token-storm-worker.ts',
+    rateLimit: 'storms/rate-limit-worker.ts',
+  });
 }
 
 async function timed<T>(name: string, stage: () => Promise<T> | T): Promise<T> {

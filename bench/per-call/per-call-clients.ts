@@ -3,7 +3,14 @@ import { createPaya } from '@payweave/paya';
 import { payaSimulatorDefaults } from '@payweave/testing';
 
 /** The clients compared on the same sale. */
-export const clientKinds = ['undici', 'fetch', 'payweave', 'stripe', 'gohighlevel'] as const;
+export const clientKinds = [
+  'undici',
+  'fetch',
+  'payweave',
+  'payweave-fetch',
+  'stripe',
+  'gohighlevel',
+] as const;
 
 /** One of {@link clientKinds}. */
 export type ClientKind = (typeof clientKinds)[number];
@@ -73,8 +80,14 @@ export async function createCall(kind: ClientKind, baseUrl: string): Promise<Cal
         });
         expectSale(await response.json());
       };
-    case 'payweave': {
-      const paya = createPaya({ baseUrl, ...ids.credentials });
+    case 'payweave':
+    case 'payweave-fetch': {
+      // `payweave` takes the default transport (Node's http module on Node); `payweave-fetch` forces fetch.
+      const paya = createPaya({
+        baseUrl,
+        ...ids.credentials,
+        ...(kind === 'payweave-fetch' ? { transport: 'fetch' } : {}),
+      });
       return async () => {
         const result = await paya.transactions.sale(saleInput);
         if (result.isErr()) throw result.error;

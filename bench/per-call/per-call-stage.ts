@@ -24,19 +24,10 @@ export async function runPerCallStage(
   const contenders: Contender[] = [
     { label: 'undici.request (floor)', kind: 'undici', file: files.perCall as string },
     { label: 'fetch (baseline)', kind: 'fetch', file: files.perCall as string },
-    { label: 'payweave', kind: 'payweave', file: files.perCall as string },
+    { label: 'payweave (default: Node http)', kind: 'payweave', file: files.perCall as string },
+    { label: "payweave (transport: 'fetch')", kind: 'payweave-fetch', file: files.perCall as string },
     { label: 'stripe', kind: 'stripe', file: files.perCall as string },
     { label: '@gohighlevel/api-client', kind: 'gohighlevel', file: files.perCall as string },
-    {
-      label: 'payweave, prototype: direct fetch',
-      kind: 'payweave',
-      file: files.perCallDirectFetch as string,
-    },
-    {
-      label: 'payweave, prototype: Node fast path',
-      kind: 'payweave',
-      file: files.perCallNodeFastPath as string,
-    },
   ];
   const rounds = context.quick ? 2 : 5;
   const calls = context.quick ? 300 : 800;
@@ -83,7 +74,7 @@ export async function runPerCallStage(
   }
   const at16 = medians[16] as PerCallMedians;
   const wall = (label: string) => at16.get(label)?.wall ?? Number.NaN;
-  const ratio = wall('payweave') / wall('fetch (baseline)');
+  const ratio = wall('payweave (default: Node http)') / wall('fetch (baseline)');
   const markdown = `## 1. Per-call overhead (Paya sale, ${ready.saleResponseBytes} response bytes)
 
 Every client calls the fixed-response server (a separate process) and reads the same
@@ -93,7 +84,7 @@ server) and \`@gohighlevel/api-client\` \`payments.recordOrderPayment\` (its bas
 Each figure is the median of ${rounds} interleaved rounds; each round is a fresh process that warms up with
 ${warmup} calls and then times ${calls} calls. "µs/call (wall)" is elapsed time / calls (at concurrency 16 that
 is the inverse of throughput); "client CPU" is the client process's user + system CPU / calls.
-The two prototype rows are payweave bundled with a scratch transport from \`bench/prototypes/\` (see section 6).
+payweave runs its default transport (Node's http module, found at run time) and, in the second row, \`transport: 'fetch'\` (what Deno, Bun and edge runtimes use).
 
 ${sections.join('\n\n')}`;
   return {
@@ -102,13 +93,13 @@ ${sections.join('\n\n')}`;
     targets: [
       {
         target: 'Per-call overhead at concurrency 16 <= 1.25x raw fetch',
-        measured: `${formatRatio(ratio)} (${formatNumber(wall('payweave'), 0)} vs ${formatNumber(wall('fetch (baseline)'), 0)} µs/call)`,
+        measured: `${formatRatio(ratio)} (${formatNumber(wall('payweave (default: Node http)'), 0)} vs ${formatNumber(wall('fetch (baseline)'), 0)} µs/call)`,
         met: ratio <= 1.25,
       },
       {
         target: "Per-call at concurrency 16 below stripe's",
-        measured: `${formatRatio(wall('payweave') / wall('stripe'))} of stripe (${formatNumber(wall('stripe'), 0)} µs/call)`,
-        met: wall('payweave') < wall('stripe'),
+        measured: `${formatRatio(wall('payweave (default: Node http)') / wall('stripe'))} of stripe (${formatNumber(wall('stripe'), 0)} µs/call)`,
+        met: wall('payweave (default: Node http)') < wall('stripe'),
       },
     ],
   };

@@ -12,8 +12,8 @@ interface Profiled {
 }
 
 /**
- * CPU profiles (`node --cpu-prof`) of raw fetch, payweave and payweave on the prototype
- * transports, at concurrency 16: self time per call by owner (ky, zod, the core's
+ * CPU profiles (`node --cpu-prof`) of raw fetch and payweave on both of its transports,
+ * at concurrency 16: self time per call by owner (ky, zod, the core's
  * transport, Node's fetch, Node core, GC) and payweave's top functions.
  */
 export async function runProfileStage(
@@ -24,9 +24,8 @@ export async function runProfileStage(
   const warmup = context.quick ? 500 : 2000;
   const profiled: Profiled[] = [
     { label: 'fetch', kind: 'fetch', file: files.perCall as string },
-    { label: 'payweave', kind: 'payweave', file: files.perCall as string },
-    { label: 'direct fetch', kind: 'payweave', file: files.perCallDirectFetch as string },
-    { label: 'Node fast path', kind: 'payweave', file: files.perCallNodeFastPath as string },
+    { label: 'payweave (Node http)', kind: 'payweave', file: files.perCall as string },
+    { label: 'payweave (fetch)', kind: 'payweave-fetch', file: files.perCall as string },
   ];
   const summaries = new Map<string, ProfileSummary>();
   for (const entry of profiled) {
@@ -59,7 +58,7 @@ export async function runProfileStage(
     '**total sampled**',
     ...labels.map((label) => `**${perCall(summaries.get(label)?.totalMs ?? 0)}**`),
   ]);
-  const top = summaries.get('payweave')?.functions ?? [];
+  const top = summaries.get('payweave (Node http)')?.functions ?? [];
   const markdown = `## 6. Where payweave's per-call time goes (CPU profiles)
 
 \`node --cpu-prof\` of a worker making ${warmup} + ${calls} calls at concurrency 16 (profiles in

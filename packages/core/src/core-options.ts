@@ -1,3 +1,4 @@
+import type { TransportName } from './http/exchange.js';
 import type { HttpHooks } from './http/http-types.js';
 import type { Logger, LogLevel } from './logging/logger.js';
 import type { RetrySettings } from './retry/retry-mode.js';
@@ -11,8 +12,14 @@ import type { RetrySettings } from './retry/retry-mode.js';
  * ```
  */
 export interface CoreOptions extends Partial<RetrySettings> {
-  /** A `fetch` to use instead of the global one (tests, proxies, other runtimes). */
+  /** A `fetch` to use instead of the built-in transport (tests, proxies, other runtimes). */
   fetch?: typeof fetch | undefined;
+  /**
+   * `auto` (default): Node's http module on Node (the fast path), the global `fetch`
+   * elsewhere. `fetch`: always the global `fetch` (e.g. when an undici global dispatcher
+   * routes it through a proxy).
+   */
+  transport?: TransportName | undefined;
   /** Where log lines go; silent when not given. Lines are redacted. */
   logger?: Logger | undefined;
   /** Lowest level logged (default `info`). */

@@ -32,6 +32,9 @@ export {
   PaymentsError,
   type PaymentsErrorInit,
 } from './errors/payments-error.js';
+export { chooseExchange } from './http/default-exchange.js';
+export type { Exchange, RawResponse, TransportName } from './http/exchange.js';
+export { fetchExchange } from './http/fetch-exchange.js';
 export {
   createHttpClient,
   type ErrorBodyMapper,

@@ -54,7 +54,7 @@ export interface ProviderRuntime extends OperationRuntime {
 export function createProviderRuntime(config: ProviderRuntimeConfig): ProviderRuntime {
   const redactor = new Redactor();
   for (const secret of config.secrets ?? []) redactor.addSecret(secret);
-  const { fetch, logger, logLevel, hooks, userAgent, ...retry } = config.options;
+  const { fetch, transport, logger, logLevel, hooks, userAgent, ...retry } = config.options;
   let auth = config.auth;
   const delegatingAuth: AuthStrategy = {
     authorize: (signal) => (auth ? auth.authorize(signal) : Promise.resolve({})),
@@ -64,6 +64,7 @@ export function createProviderRuntime(config: ProviderRuntimeConfig): ProviderRu
     provider: config.provider,
     baseUrl: config.baseUrl,
     fetch,
+    transport,
     logger,
     logLevel,
     hooks,

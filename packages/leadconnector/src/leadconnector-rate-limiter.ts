@@ -10,7 +10,8 @@ export interface RateLimiterOptions {
   /**
    * Extra ms added to the window, so that requests sent right at a window edge, and
    * arriving with different network delays, still land in separate server windows
-   * (default: 5% of the window, at least 25 ms).
+   * (default: 5% of the window, between 25 and 150 ms: the margin covers network jitter,
+   * which does not grow with the window, and every ms of it costs throughput).
    */
   safetyMarginMs?: number | undefined;
   /** Adopt `X-RateLimit-Max` / `X-RateLimit-Interval-Milliseconds` from responses (default true). */
@@ -46,7 +47,7 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
   let maxRequests = options.maxRequests ?? LEADCONNECTOR_RATE_LIMIT.maxRequests;
   let intervalMs = options.intervalMs ?? LEADCONNECTOR_RATE_LIMIT.intervalMs;
   const adapt = options.adaptToHeaders ?? true;
-  const margin = () => options.safetyMarginMs ?? Math.max(25, Math.round(intervalMs * 0.05));
+  const margin = () => options.safetyMarginMs ?? Math.min(150, Math.max(25, Math.round(intervalMs * 0.05)));
   // One slot per request in the window. A slot counts from its response (`end`), not from
   // its send: the server saw the request no later than we saw the answer, so however
   // long requests queue on the way, our window never closes before the server's does.

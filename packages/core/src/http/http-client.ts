@@ -1,4 +1,3 @@
-import ky from 'ky';
 import { Err, Ok, type Result } from 'ts-results-es';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { AttemptRecord } from '../errors/attempt-record.js';
@@ -12,6 +11,8 @@ import { defaultRetrySettings, type RetryMode, type RetrySettings } from '../ret
 import { sleep } from '../retry/sleep.js';
 import { buildUrl } from './build-url.js';
 import { classifyFailure, type FailureKind } from './classify-failure.js';
+import { chooseExchange } from './default-exchange.js';
+import type { TransportName } from './exchange.js';
 import type { HttpHooks, HttpOutcome, HttpRequest, HttpResponse, RequestEvent } from './http-types.js';
 import { parseBody } from './parse-body.js';
 
@@ -32,8 +33,10 @@ export interface HttpClientConfig {
   provider: string;
   /** Base URL every path is appended to. */
   baseUrl: string;
-  /** A `fetch` to use instead of the global one (tests, proxies, other runtimes). */
+  /** A `fetch` to use instead of the built-in transport (tests, proxies, other runtimes). */
   fetch?: typeof fetch | undefined;
+  /** `auto` (default): Node's http module on Node, `fetch` elsewhere; `fetch`: always the global `fetch`. */
+  transport?: TransportName | undefined;
   /** `User-Agent` header value. */
   userAgent?: string | undefined;
   /** Headers on every request. */
@@ -103,30 +106,6 @@ function safely(hook: (() => void) | undefined): void {
   }
 }
 
-function readText(response: Response, signal: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      response.body?.cancel().catch(() => {});
-      reject(signal.reason);
-    };
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    response.text().then(
-      (text) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(text);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 /**
  * Creates the HTTP client a provider is built on: base URL, JSON, per-attempt timeout
  * covering headers and body, overall deadline, AbortSignal honoured everywhere, custom
@@ -145,12 +124,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   const debugEnabled = config.logger !== undefined && config.logLevel === 'debug';
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...config.headers };
   if (config.userAgent) baseHeaders['user-agent'] = config.userAgent;
-  const transport = ky.create({
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    ...(config.fetch ? { fetch: config.fetch } : {}),
-  });
+  const exchange = chooseExchange(config);
   const { provider } = config;
 
   function responseError(
@@ -201,7 +175,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }, timeoutMs);
     const onCallerAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
-    let body: string | URLSearchParams | undefined;
+    let body: string | undefined;
     const sentHeaders = { ...baseHeaders, ...request.headers, ...headers };
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
@@ -210,7 +184,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       const form = new URLSearchParams();
       for (const [key, value] of Object.entries(request.form))
         if (value !== undefined) form.append(key, value);
-      body = form;
+      body = form.toString();
       sentHeaders['content-type'] = 'application/x-www-form-urlencoded';
     }
     // Redacted copies cost real time per call, so they are built only when someone will see them.
@@ -240,13 +214,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }
     const started = performance.now();
     try {
-      const raw = await transport(url, {
-        method: request.method,
-        headers: sentHeaders,
-        ...(body === undefined ? {} : { body }),
-        signal: controller.signal,
-      });
-      const text = await readText(raw, controller.signal);
+      const raw = await exchange(url, request.method, sentHeaders, body, controller.signal);
+      const { text } = raw;
       const parsed = parseBody(text, raw.headers.get('content-type'));
       const response: HttpResponse = { status: raw.status, headers: raw.headers, text, ...parsed };
       if (event) {

@@ -1,13 +1,26 @@
-import type * as Http from 'node:http';
+import type * as NodeHttp from 'node:http';
 import type { Exchange } from './exchange.js';
 
+type HttpModule = typeof NodeHttp;
+
+// The core hands `Headers` to error mappers, limiters and hooks; build one from Node's object.
+function toHeaders(raw: NodeHttp.IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
 /**
- * PROTOTYPE: one request over node:http / node:https with keep-alive agents. Node's
- * `fetch` (undici behind WHATWG streams) costs several times a plain http request per
- * call on Node 20; stripe-node takes this path too. The signal aborts the request at
- * any point, body included (the request is destroyed with the signal's reason).
+ * One request over Node's http / https modules with keep-alive agents. On Node 20, `fetch`
+ * (undici behind WHATWG streams) costs several times a plain http request per call; this
+ * is the path stripe-node takes too (bench/RESULTS.md). The modules are passed in, so this
+ * file imports nothing from Node and bundles for any runtime.
  */
-export function nodeExchange(http: typeof Http, https: typeof Http): Exchange {
+export function nodeExchange(http: HttpModule, https: HttpModule): Exchange {
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   return (url, method, headers, body, signal) =>
     new Promise((resolve, reject) => {
@@ -16,9 +29,8 @@ export function nodeExchange(http: typeof Http, https: typeof Http): Exchange {
         return;
       }
       const secure = url.startsWith('https:');
-      const payload = body === undefined ? undefined : String(body);
       const outgoing = { ...headers };
-      if (payload !== undefined) outgoing['content-length'] = String(Buffer.byteLength(payload));
+      if (body !== undefined) outgoing['content-length'] = String(new TextEncoder().encode(body).byteLength);
       const request = (secure ? https : http).request(url, {
         method,
         headers: outgoing,
@@ -39,22 +51,12 @@ export function nodeExchange(http: typeof Http, https: typeof Http): Exchange {
           text += chunk;
         });
         response.on('error', fail);
+        response.on('aborted', () => fail(new Error('The response was aborted.')));
         response.on('end', () => {
           signal.removeEventListener('abort', onAbort);
           resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.headers), text });
         });
       });
-      request.end(payload);
+      request.end(body);
     });
-}
-
-// The core hands `Headers` to mapError, limiters and hooks; build one from Node's object.
-function toHeaders(raw: Http.IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
-  }
-  return headers;
 }

@@ -1,6 +1,7 @@
 import type { Exchange } from './exchange.js';
 
-// Unchanged from the core: response.text() does not watch the signal once headers are in.
+// response.text() stops watching the signal once the headers are in, so the body read is
+// raced against it: a body that stalls must still end at the attempt's timeout.
 function readText(response: Response, signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
@@ -26,12 +27,12 @@ function readText(response: Response, signal: AbortSignal): Promise<string> {
 }
 
 /**
- * PROTOTYPE: the exchange over a `fetch` (the global one or the user's), called with a
- * plain URL and init: no Request object, no clone, no second AbortController.
+ * The exchange over a `fetch` (the global one or the caller's): a plain URL and init, no
+ * `Request` object, no clone, no second `AbortController`. Works on every runtime.
  */
-export function fetchExchange(fetchImpl: typeof fetch = globalThis.fetch): Exchange {
+export function fetchExchange(fetchImplementation: typeof fetch = globalThis.fetch): Exchange {
   return async (url, method, headers, body, signal) => {
-    const response = await fetchImpl(url, {
+    const response = await fetchImplementation(url, {
       method,
       headers,
       ...(body === undefined ? {} : { body }),
