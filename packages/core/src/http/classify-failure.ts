@@ -11,10 +11,10 @@ const connectCodes = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** Sorts a thrown fetch error into a {@link FailureKind}. */
-export function classifyFailure(error: unknown, timedOut: boolean, callerAborted: boolean): FailureKind {
+/** Sorts an exchange's rejection into a {@link FailureKind}. */
+export function classifyFailure(error: unknown, callerAborted: boolean): FailureKind {
   if (callerAborted) return 'aborted';
-  if (timedOut) return 'timeout';
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') return 'timeout';
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
     const code = (current as { code?: unknown }).code;

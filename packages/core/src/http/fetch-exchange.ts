@@ -1,4 +1,4 @@
-import type { Exchange } from './exchange.js';
+import { attemptTimeoutError, type Exchange } from './exchange.js';
 
 // response.text() stops watching the signal once the headers are in, so the body read is
 // raced against it: a body that stalls must still end at the attempt's timeout.
@@ -28,17 +28,30 @@ function readText(response: Response, signal: AbortSignal): Promise<string> {
 
 /**
  * The exchange over a `fetch` (the global one or the caller's): a plain URL and init, no
- * `Request` object, no clone, no second `AbortController`. Works on every runtime.
+ * `Request` object, no clone. Works on every runtime.
  */
 export function fetchExchange(fetchImplementation: typeof fetch = globalThis.fetch): Exchange {
-  return async (url, method, headers, body, signal) => {
-    const response = await fetchImplementation(url, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-      signal,
-    });
-    const text = await readText(response, signal);
-    return { status: response.status, headers: response.headers, text };
+  return async ({ url, method, headers, body, signal, timeoutMs }) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(attemptTimeoutError(timeoutMs)), timeoutMs);
+    const onAbort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await fetchImplementation(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal: controller.signal,
+      });
+      const text = await readText(response, controller.signal);
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      // fetch rejects with its own AbortError; the reason says whether it was our timeout or the caller.
+      throw controller.signal.aborted ? controller.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
   };
 }

@@ -167,14 +167,6 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     attempt: number,
   ): Promise<AttemptResult> {
     const url = buildUrl(config.baseUrl, request);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException('The attempt timed out.', 'TimeoutError'));
-    }, timeoutMs);
-    const onCallerAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onCallerAbort, { once: true });
     let body: string | undefined;
     const sentHeaders = { ...baseHeaders, ...request.headers, ...headers };
     if (request.json !== undefined) {
@@ -214,7 +206,14 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }
     const started = performance.now();
     try {
-      const raw = await exchange(url, request.method, sentHeaders, body, controller.signal);
+      const raw = await exchange({
+        url,
+        method: request.method,
+        headers: sentHeaders,
+        body,
+        signal,
+        timeoutMs,
+      });
       const { text } = raw;
       const parsed = parseBody(text, raw.headers.get('content-type'));
       const response: HttpResponse = { status: raw.status, headers: raw.headers, text, ...parsed };
@@ -231,10 +230,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       }
       return { response };
     } catch (error) {
-      return { failure: classifyFailure(error, timedOut, signal?.aborted === true), cause: error };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onCallerAbort);
+      return { failure: classifyFailure(error, signal?.aborted === true), cause: error };
     }
   }
 

@@ -1,5 +1,5 @@
 import type * as NodeHttp from 'node:http';
-import type { Exchange } from './exchange.js';
+import { attemptTimeoutError, type Exchange } from './exchange.js';
 
 type HttpModule = typeof NodeHttp;
 
@@ -14,35 +14,48 @@ function toHeaders(raw: NodeHttp.IncomingHttpHeaders): Headers {
   return headers;
 }
 
+const encoder = new TextEncoder();
+
 /**
  * One request over Node's http / https modules with keep-alive agents. On Node 20, `fetch`
  * (undici behind WHATWG streams) costs several times a plain http request per call; this
- * is the path stripe-node takes too (bench/RESULTS.md). The modules are passed in, so this
- * file imports nothing from Node and bundles for any runtime.
+ * is the path stripe-node takes too (bench/RESULTS.md). A timer destroys the request when
+ * the attempt's time is up, body included. The modules are passed in, so this file imports
+ * nothing from Node and bundles for any runtime.
  */
 export function nodeExchange(http: HttpModule, https: HttpModule): Exchange {
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-  return (url, method, headers, body, signal) =>
+  return ({ url, method, headers, body, signal, timeoutMs }) =>
     new Promise((resolve, reject) => {
-      if (signal.aborted) {
+      if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
       const secure = url.startsWith('https:');
-      const outgoing = { ...headers };
-      if (body !== undefined) outgoing['content-length'] = String(new TextEncoder().encode(body).byteLength);
+      const outgoing =
+        body === undefined
+          ? headers
+          : { ...headers, 'content-length': String(encoder.encode(body).byteLength) };
       const request = (secure ? https : http).request(url, {
         method,
         headers: outgoing,
         agent: secure ? agents.https : agents.http,
       });
-      const onAbort = () =>
-        request.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
-      signal.addEventListener('abort', onAbort, { once: true });
-      const fail = (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? signal.reason : error);
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        outcome();
       };
+      const fail = (error: unknown) => {
+        request.destroy();
+        settle(() => reject(error));
+      };
+      const timer = setTimeout(() => fail(attemptTimeoutError(timeoutMs)), timeoutMs);
+      const onAbort = () => fail(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
       request.on('error', fail);
       request.on('response', (response) => {
         response.setEncoding('utf8');
@@ -52,10 +65,11 @@ export function nodeExchange(http: HttpModule, https: HttpModule): Exchange {
         });
         response.on('error', fail);
         response.on('aborted', () => fail(new Error('The response was aborted.')));
-        response.on('end', () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.headers), text });
-        });
+        response.on('end', () =>
+          settle(() =>
+            resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.headers), text }),
+          ),
+        );
       });
       request.end(body);
     });

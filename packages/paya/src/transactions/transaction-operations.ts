@@ -5,6 +5,7 @@ import {
   type PaymentsError,
   type RequestParts,
   type Result,
+  type Schema,
 } from '@payweave/core';
 import type * as z from 'zod/mini';
 import { toFilterQuery } from '../shared/paya-filters.js';
@@ -95,111 +96,83 @@ function create(action: string, paymentMethod: 'cc' | 'ach') {
 const reconcileNotes =
   'Sent with retry mode `reconcile`: the SDK fills `transaction_api_id` when you do not, and after a timeout, reset or 5xx looks the transaction up by it before any resend.';
 
+/**
+ * Declares one money-moving create (`POST /v2/transactions`): they differ only in id,
+ * input and body, and all share the reference, the reconcile lookup and the decoding.
+ */
+function transactionCreate<Id extends string, In extends Referenced, Shape>(declaration: {
+  id: Id;
+  summary: string;
+  input: Schema<In, Shape>;
+  toRequest: (input: In) => RequestParts;
+  description?: string;
+}) {
+  return defineOperation({
+    method: 'POST',
+    path: '/v2/transactions',
+    output: transactionEnvelope,
+    retry: 'reconcile',
+    docsUrl,
+    prepare: fillReference,
+    fromResponse: (body) => toPayaTransaction(body.transaction),
+    reconcile: findByApiId,
+    ...declaration,
+    description: declaration.description ?? reconcileNotes,
+  });
+}
+
 /** Charges a card: stored vault, keyed card + `exp_date`, a previous transaction or track data. */
-export const sale = defineOperation({
+export const sale = transactionCreate({
   id: 'paya.transactions.sale',
-  method: 'POST',
-  path: '/v2/transactions',
   summary:
     'Charge a card (stored vault, keyed card + exp date, or a previous transaction). A decline is Ok with status `declined`.',
-  description: reconcileNotes,
   input: cardChargeInput,
-  output: transactionEnvelope,
-  retry: 'reconcile',
-  docsUrl,
-  prepare: fillReference,
   toRequest: create('sale', 'cc'),
-  fromResponse: (body) => toPayaTransaction(body.transaction),
-  reconcile: findByApiId,
 });
 
 /** Authorises a card without capturing; complete it with `authComplete` or release it with `void`. */
-export const authOnly = defineOperation({
+export const authOnly = transactionCreate({
   id: 'paya.transactions.authOnly',
-  method: 'POST',
-  path: '/v2/transactions',
   summary:
     'Authorise a card without capture (status `authOnly`); every auth must later be completed or voided.',
-  description: reconcileNotes,
   input: cardChargeInput,
-  output: transactionEnvelope,
-  retry: 'reconcile',
-  docsUrl,
-  prepare: fillReference,
   toRequest: create('authonly', 'cc'),
-  fromResponse: (body) => toPayaTransaction(body.transaction),
-  reconcile: findByApiId,
 });
 
 /** Checks a card's address (AVS) without charging it. */
-export const avsOnly = defineOperation({
+export const avsOnly = transactionCreate({
   id: 'paya.transactions.avsOnly',
-  method: 'POST',
-  path: '/v2/transactions',
   summary: 'Verify the card address (AVS) without a charge (status `avsOnly`).',
-  description: reconcileNotes,
   input: avsOnlyInput,
-  output: transactionEnvelope,
-  retry: 'reconcile',
-  docsUrl,
-  prepare: fillReference,
   toRequest: (input) =>
     create('avsonly', 'cc')({ ...input, transaction_amount: input.transaction_amount ?? '0.00' }),
-  fromResponse: (body) => toPayaTransaction(body.transaction),
-  reconcile: findByApiId,
 });
 
 /** Debits a bank account (ACH). */
-export const debit = defineOperation({
+export const debit = transactionCreate({
   id: 'paya.transactions.debit',
-  method: 'POST',
-  path: '/v2/transactions',
   summary: 'Debit a bank account by ACH (status `pendingOrigination` until it settles).',
-  description: reconcileNotes,
   input: achInput,
-  output: transactionEnvelope,
-  retry: 'reconcile',
-  docsUrl,
-  prepare: fillReference,
   toRequest: create('debit', 'ach'),
-  fromResponse: (body) => toPayaTransaction(body.transaction),
-  reconcile: findByApiId,
 });
 
 /** Credits a bank account (ACH); with `previous_transaction_id` and a CCD product, a partial return. */
-export const credit = defineOperation({
+export const credit = transactionCreate({
   id: 'paya.transactions.credit',
-  method: 'POST',
-  path: '/v2/transactions',
   summary:
     'Credit a bank account by ACH (use CCD with previous_transaction_id for a partial return of a debit).',
-  description: reconcileNotes,
   input: achInput,
-  output: transactionEnvelope,
-  retry: 'reconcile',
-  docsUrl,
-  prepare: fillReference,
   toRequest: create('credit', 'ach'),
-  fromResponse: (body) => toPayaTransaction(body.transaction),
-  reconcile: findByApiId,
 });
 
 /** Refunds a settled transaction (a new transaction against `previous_transaction_id`). */
-export const refund = defineOperation({
+export const refund = transactionCreate({
   id: 'paya.transactions.refund',
-  method: 'POST',
-  path: '/v2/transactions',
   summary:
     'Refund a settled transaction (void it before settlement). ACH WEB refunds must be for the full amount.',
   description: `${reconcileNotes} A partial refund of an ACH WEB debit is refused before sending (it would look approved and be rejected days later): use a CCD credit.`,
   input: refundInput,
-  output: transactionEnvelope,
-  retry: 'reconcile',
-  docsUrl,
-  prepare: fillReference,
   toRequest: ({ payment_method, ...input }) => create('refund', payment_method ?? 'cc')(input),
-  fromResponse: (body) => toPayaTransaction(body.transaction),
-  reconcile: findByApiId,
 });
 
 /** Captures an auth-only transaction, optionally for a different amount. */
