@@ -1,4 +1,4 @@
-import { type CoreOptions, configurationError, readEnvironment } from '@payweave/core';
+import { type CoreOptions, configurationError, isAllowedBaseUrl, readEnvironment } from '@payweave/core';
 
 /** Environment variables the factory reads when a setting is not given. */
 export const connectFiEnvironmentVariables = Object.freeze({
@@ -42,16 +42,6 @@ export interface ResolvedConnectFiSettings {
   readonly core: CoreOptions;
 }
 
-function allowedBaseUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  } catch {
-    return false;
-  }
-}
-
 /** Applies environment variables and checks every setting; throws a `configuration` error naming the bad one. */
 export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedConnectFiSettings {
   const {
@@ -71,7 +61,7 @@ export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedC
       `is required: connectFi has no public URL (pass it or set ${connectFiEnvironmentVariables.baseUrl})`,
     );
   }
-  if (!allowedBaseUrl(baseUrl))
+  if (!isAllowedBaseUrl(baseUrl))
     throw configurationError(
       'connectfi',
       'baseUrl',

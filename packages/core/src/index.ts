@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { Err, Ok, type Result } from 'ts-results-es';
+export { isAllowedBaseUrl } from './allowed-base-url.js';
 export type { AuthStrategy } from './auth/auth-strategy.js';
 export {
   type OAuthRefreshAuth,

@@ -1,4 +1,4 @@
-import { type CoreOptions, configurationError, readEnvironment } from '@payweave/core';
+import { type CoreOptions, configurationError, isAllowedBaseUrl, readEnvironment } from '@payweave/core';
 import {
   type PayConnectRouteOverrides,
   type PayConnectRouteTable,
@@ -55,17 +55,6 @@ export interface ResolvedPayConnectSettings {
   readonly renewBeforeMs: number;
   readonly routes: PayConnectRouteTable;
   readonly core: CoreOptions;
-}
-
-/** True for an https URL, or an http URL on the loopback interface (tests, the simulator). */
-export function isAllowedBaseUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** Applies defaults and checks every setting; throws a `configuration` error naming the bad one. */

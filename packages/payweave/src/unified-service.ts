@@ -7,6 +7,7 @@ import {
   type Result,
 } from '@payweave/core';
 import type { ProviderClients, ProviderName } from './providers/provider-map.js';
+import type { ProviderRecord } from './record-fields.js';
 import { failingIterator, unsupportedError } from './unsupported.js';
 
 /** How one provider serves a unified view: its native retrieve and list, mapped. */
@@ -25,6 +26,31 @@ export interface UnifiedAdapter<Name extends ProviderName, View> {
     options: CallOptions | undefined,
     logger: Logger | undefined,
   ): PageIterator<View>;
+}
+
+/**
+ * An adapter from a provider's native retrieve and list plus a record mapper: the two
+ * native calls are all that differs between providers.
+ */
+export function unifiedAdapter<Name extends ProviderName, View>(
+  source: {
+    retrieve(
+      client: ProviderClients[Name],
+      id: string,
+      options?: CallOptions,
+    ): Promise<Result<unknown, PaymentsError>>;
+    list(client: ProviderClients[Name], filters: never, options?: CallOptions): PageIterator<unknown>;
+  },
+  toView: (record: ProviderRecord, logger?: Logger) => View,
+): UnifiedAdapter<Name, View> {
+  return {
+    retrieve: async (client, id, options, logger) =>
+      (await source.retrieve(client, id, options)).map((record) => toView(record as ProviderRecord, logger)),
+    list: (client, filters, options, logger) =>
+      source
+        .list(client, filters as never, options)
+        .map((record) => toView(record as ProviderRecord, logger)),
+  };
 }
 
 /** The untyped service both unified views share; their public types narrow the providers. */

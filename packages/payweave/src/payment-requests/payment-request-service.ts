@@ -1,7 +1,6 @@
 import type { CallOptions, Logger, PageIterator, PaymentsError, Result } from '@payweave/core';
 import type { ConfiguredName, ProviderClients, ProvidersInput } from '../providers/provider-map.js';
-import type { ProviderRecord } from '../record-fields.js';
-import { createUnifiedService, type UnifiedAdapter } from '../unified-service.js';
+import { createUnifiedService, type UnifiedAdapter, unifiedAdapter } from '../unified-service.js';
 import { fromConnectFiPaymentLink } from './from-connectfi-payment-link.js';
 import { fromLeadConnectorOrder } from './from-leadconnector-order.js';
 import { fromPayaPaylink } from './from-paya-paylink.js';
@@ -53,46 +52,35 @@ export interface PaymentRequests<P extends ProvidersInput> {
 }
 
 const adapters: { [Name in PaymentRequestProvider]: UnifiedAdapter<Name, PaymentRequest> } = {
-  paya: {
-    retrieve: async (client, id, options, logger) =>
-      (await client.paylinks.retrieve(id, { expand: ['payment_url'] } as never, options)).map((paylink) =>
-        fromPayaPaylink(paylink as unknown as ProviderRecord, logger),
-      ),
-    list: (client, filters, options, logger) =>
-      client.paylinks
-        .list(filters as never, options)
-        .map((paylink) => fromPayaPaylink(paylink as unknown as ProviderRecord, logger)),
-  },
-  payconnect: {
-    retrieve: async (client, id, options, logger) =>
-      (await client.invoices.retrieve(id, {} as never, options)).map((invoice) =>
-        fromPayConnectInvoice(invoice as unknown as ProviderRecord, logger),
-      ),
-    list: (client, filters, options, logger) =>
-      client.invoices
-        .search(filters as never, options)
-        .map((invoice) => fromPayConnectInvoice(invoice as unknown as ProviderRecord, logger)),
-  },
-  connectfi: {
-    retrieve: async (client, id, options, logger) =>
-      (await client.paymentLinks.retrieve(id, {} as never, options)).map((link) =>
-        fromConnectFiPaymentLink(link as unknown as ProviderRecord, logger),
-      ),
-    list: (client, filters, options, logger) =>
-      client.paymentLinks
-        .list(filters as never, options)
-        .map((link) => fromConnectFiPaymentLink(link as unknown as ProviderRecord, logger)),
-  },
-  leadconnector: {
-    retrieve: async (client, id, options, logger) =>
-      (await client.orders.retrieve(id, {} as never, options)).map((order) =>
-        fromLeadConnectorOrder(order as unknown as ProviderRecord, logger),
-      ),
-    list: (client, filters, options, logger) =>
-      client.orders
-        .list(filters as never, options)
-        .map((order) => fromLeadConnectorOrder(order as unknown as ProviderRecord, logger)),
-  },
+  paya: unifiedAdapter<'paya', PaymentRequest>(
+    {
+      // `payment_url` is only returned on request, and it is the one thing a payer needs.
+      retrieve: (client, id, options) => client.paylinks.retrieve(id, { expand: ['payment_url'] }, options),
+      list: (client, filters, options) => client.paylinks.list(filters, options),
+    },
+    fromPayaPaylink,
+  ),
+  payconnect: unifiedAdapter<'payconnect', PaymentRequest>(
+    {
+      retrieve: (client, id, options) => client.invoices.retrieve(id, {}, options),
+      list: (client, filters, options) => client.invoices.search(filters, options),
+    },
+    fromPayConnectInvoice,
+  ),
+  connectfi: unifiedAdapter<'connectfi', PaymentRequest>(
+    {
+      retrieve: (client, id, options) => client.paymentLinks.retrieve(id, {}, options),
+      list: (client, filters, options) => client.paymentLinks.list(filters, options),
+    },
+    fromConnectFiPaymentLink,
+  ),
+  leadconnector: unifiedAdapter<'leadconnector', PaymentRequest>(
+    {
+      retrieve: (client, id, options) => client.orders.retrieve(id, {}, options),
+      list: (client, filters, options) => client.orders.list(filters, options),
+    },
+    fromLeadConnectorOrder,
+  ),
 };
 
 /** Builds the unified paymentRequests service over the configured clients. */

@@ -1,7 +1,6 @@
 import type { CallOptions, Logger, PageIterator, PaymentsError, Result } from '@payweave/core';
 import type { ConfiguredName, ProviderClients, ProvidersInput } from '../providers/provider-map.js';
-import type { ProviderRecord } from '../record-fields.js';
-import { createUnifiedService, type UnifiedAdapter } from '../unified-service.js';
+import { createUnifiedService, type UnifiedAdapter, unifiedAdapter } from '../unified-service.js';
 import { fromLeadConnectorTransaction } from './from-leadconnector-transaction.js';
 import { fromPayaTransaction } from './from-paya-transaction.js';
 import type { Transaction, TransactionProvider } from './transaction.js';
@@ -45,26 +44,20 @@ export interface Transactions<P extends ProvidersInput> {
 }
 
 const adapters: { [Name in TransactionProvider]: UnifiedAdapter<Name, Transaction> } = {
-  paya: {
-    retrieve: async (client, id, options, logger) =>
-      (await client.transactions.retrieve(id, {} as never, options)).map((transaction) =>
-        fromPayaTransaction(transaction as unknown as ProviderRecord, logger),
-      ),
-    list: (client, filters, options, logger) =>
-      client.transactions
-        .list(filters as never, options)
-        .map((transaction) => fromPayaTransaction(transaction as unknown as ProviderRecord, logger)),
-  },
-  leadconnector: {
-    retrieve: async (client, id, options, logger) =>
-      (await client.transactions.retrieve(id, {} as never, options)).map((transaction) =>
-        fromLeadConnectorTransaction(transaction as unknown as ProviderRecord, logger),
-      ),
-    list: (client, filters, options, logger) =>
-      client.transactions
-        .list(filters as never, options)
-        .map((transaction) => fromLeadConnectorTransaction(transaction as unknown as ProviderRecord, logger)),
-  },
+  paya: unifiedAdapter<'paya', Transaction>(
+    {
+      retrieve: (client, id, options) => client.transactions.retrieve(id, {}, options),
+      list: (client, filters, options) => client.transactions.list(filters, options),
+    },
+    fromPayaTransaction,
+  ),
+  leadconnector: unifiedAdapter<'leadconnector', Transaction>(
+    {
+      retrieve: (client, id, options) => client.transactions.retrieve(id, {}, options),
+      list: (client, filters, options) => client.transactions.list(filters, options),
+    },
+    fromLeadConnectorTransaction,
+  ),
 };
 
 /** Builds the unified transactions service over the configured clients. */
