@@ -47,7 +47,13 @@ export default defineConfig({
       },
       {
         extends: true as const,
-        test: { name: 'examples', include: ['examples/**/*.test.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'examples',
+          include: ['examples/**/*.test.ts'],
+          // Sandbox tests need credentials and the network: `pnpm test:remote` runs them.
+          exclude: ['**/*.remote.test.ts'],
+          testTimeout: 60_000,
+        },
       },
     ],
   },
