@@ -4,7 +4,15 @@
  *
  * @packageDocumentation
  */
-export { type Money, PaymentsError, type PaymentsErrorCode, type Result } from '@payweave/core';
+export { type ConnectFiClient, type ConnectFiSettings, createConnectFi } from '@payweave/connectfi';
+export { type Money, PaymentsError, type PaymentsErrorCode, type Result, toRows } from '@payweave/core';
+export {
+  createLeadConnector,
+  type LeadConnectorClient,
+  type LeadConnectorSettings,
+} from '@payweave/leadconnector';
+export { createPaya, type PayaClient, type PayaSettings } from '@payweave/paya';
+export { createPayConnect, type PayConnectClient, type PayConnectSettings } from '@payweave/payconnect';
 export {
   type ConfiguredOperation,
   type ConfiguredOperationById,
