@@ -1,4 +1,4 @@
-import { defineOperation, type RequestParts } from '@payweave/core';
+import { defineOperation, type RequestParts, type RetryMode, type Schema } from '@payweave/core';
 import { type PayConnectRouteTable, payConnectRoutes } from '../routes.js';
 import {
   createInvoiceInput,
@@ -91,93 +91,79 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     },
   });
 
-  const retrieve = defineOperation({
+  /**
+   * One call on a single invoice: the route gives method and path, the id goes in the path,
+   * the rest of the input becomes the body. Only id, summary, input, retry and body differ.
+   */
+  const invoiceCall = <Id extends string, In extends { invoiceId: string }, Shape>(
+    route: keyof PayConnectRouteTable,
+    declaration: {
+      id: Id;
+      summary: string;
+      input: Schema<In, Shape>;
+      retry: RetryMode;
+      body: (fields: Omit<In, 'invoiceId'>) => unknown;
+    },
+  ) =>
+    defineOperation({
+      id: declaration.id,
+      method: routes[route].method,
+      path: routes[route].path,
+      summary: declaration.summary,
+      input: declaration.input,
+      output: invoiceOutput,
+      retry: declaration.retry,
+      positional: 'invoiceId',
+      docsUrl,
+      toRequest: ({ invoiceId, ...fields }): RequestParts => ({
+        path: fill(routes[route].path, invoiceId),
+        json: declaration.body(fields),
+      }),
+      fromResponse: (body): PayConnectInvoice => body,
+    });
+
+  const retrieve = invoiceCall('retrieveInvoice', {
     id: 'payconnect.invoices.retrieve',
-    method: routes.retrieveInvoice.method,
-    path: routes.retrieveInvoice.path,
     summary: 'Get one invoice by id; falls back to search by invoiceId when the direct route answers 401.',
     input: retrieveInvoiceInput,
-    output: invoiceOutput,
     retry: 'safe',
-    positional: 'invoiceId',
-    docsUrl,
-    toRequest: (input): RequestParts => ({
-      path: fill(routes.retrieveInvoice.path, input.invoiceId),
-      json: undefined,
-    }),
-    fromResponse: (body): PayConnectInvoice => body,
+    body: () => undefined,
   });
 
-  const update = defineOperation({
+  const update = invoiceCall('updateInvoice', {
     id: 'payconnect.invoices.update',
-    method: routes.updateInvoice.method,
-    path: routes.updateInvoice.path,
     summary: 'Update an invoice that has no payments yet.',
     input: updateInvoiceInput,
-    output: invoiceOutput,
     // A PUT of the same fields is idempotent.
     retry: 'safe',
-    positional: 'invoiceId',
-    docsUrl,
-    toRequest: ({ invoiceId, ...fields }): RequestParts => ({
-      path: fill(routes.updateInvoice.path, invoiceId),
-      json: invoiceBody(fields),
-    }),
-    fromResponse: (body): PayConnectInvoice => body,
+    body: invoiceBody,
   });
 
-  const pay = defineOperation({
+  const pay = invoiceCall('payInvoice', {
     id: 'payconnect.invoices.pay',
-    method: routes.payInvoice.method,
-    path: routes.payInvoice.path,
     summary: 'Pay an invoice, fully or partially (status PartiallyPaid or Paid).',
     input: payInvoiceInput,
-    output: invoiceOutput,
     // Moves money and PayConnect offers no idempotency key: resend only if it never left.
     retry: 'never',
-    positional: 'invoiceId',
-    docsUrl,
-    toRequest: ({ invoiceId, amount, ...rest }): RequestParts => ({
-      path: fill(routes.payInvoice.path, invoiceId),
-      json: { ...rest, amount: String(amount) },
-    }),
-    fromResponse: (body): PayConnectInvoice => body,
+    body: ({ amount, ...rest }) => ({ ...rest, amount: String(amount) }),
   });
 
-  const sendEmail = defineOperation({
+  const sendEmail = invoiceCall('sendInvoiceEmail', {
     id: 'payconnect.invoices.sendEmail',
-    method: routes.sendInvoiceEmail.method,
-    path: routes.sendInvoiceEmail.path,
     summary: 'Email an invoice to its customer (a Draft becomes Sent).',
     input: sendInvoiceEmailInput,
-    output: invoiceOutput,
     // A resend would email the customer twice.
     retry: 'never',
-    positional: 'invoiceId',
-    docsUrl,
-    toRequest: ({ invoiceId, ...rest }): RequestParts => ({
-      path: fill(routes.sendInvoiceEmail.path, invoiceId),
-      json: rest,
-    }),
-    fromResponse: (body): PayConnectInvoice => body,
+    body: (rest) => rest,
   });
 
-  const voidInvoice = defineOperation({
+  const voidInvoice = invoiceCall('voidInvoice', {
     id: 'payconnect.invoices.void',
-    method: routes.voidInvoice.method,
-    path: routes.voidInvoice.path,
     summary: 'Void an invoice that has no payments.',
     input: voidInvoiceInput,
-    output: invoiceOutput,
     // Voiding twice ends in the same state (the second answers "already void").
     retry: 'safe',
-    positional: 'invoiceId',
-    docsUrl,
-    toRequest: ({ invoiceId, ...rest }): RequestParts => ({
-      path: fill(routes.voidInvoice.path, invoiceId),
-      json: rest,
-    }),
-    fromResponse: (body): PayConnectInvoice => body,
+    body: (rest) => rest,
   });
 
   return { create, search, retrieve, update, pay, sendEmail, void: voidInvoice };
