@@ -87,6 +87,9 @@ export function createConnectFi(settings: ConnectFiSettings = {}): ConnectFiClie
     mapError: mapConnectFiError,
     unwrap: unwrapConnectFiEnvelope,
     secrets: [resolved.password],
+    // ACH objects name the bank account `DFIAccountNumber`; the session token travels in its own headers.
+    sensitiveFields: ['DFIAccountNumber'],
+    sensitiveHeaders: ['x-connectfi-token', 'x-connectfi-jwtoken'],
     options: resolved.core,
   });
   const auth = sessionToken({

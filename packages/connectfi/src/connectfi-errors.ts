@@ -10,10 +10,10 @@ import {
 
 /** connectFi error codes -> payweave error codes (others fall back to the HTTP status). */
 export const connectFiErrorCodes: Readonly<Record<string, PaymentsErrorCode>> = Object.freeze({
-  requestValidateError: 'validation',
-  paymentValidateFields: 'validation',
-  greaterNumberOfRecords: 'validation',
-  unavailableAmount: 'validation',
+  requestValidateError: 'invalid_request',
+  paymentValidateFields: 'invalid_request',
+  greaterNumberOfRecords: 'invalid_request',
+  unavailableAmount: 'invalid_request',
   unauthorized: 'authentication',
   paymentNotFound: 'not_found',
   merchantNotFound: 'not_found',

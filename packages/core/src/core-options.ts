@@ -26,6 +26,11 @@ export interface CoreOptions extends Partial<RetrySettings> {
   logLevel?: LogLevel | undefined;
   /** Observability hooks (redacted data). */
   hooks?: HttpHooks | undefined;
+  /**
+   * The most bytes of a response body payweave reads (default 10 MB), counted while streaming
+   * and after decompression; a larger body is an `invalid_response`, never an out-of-memory.
+   */
+  maxResponseBytes?: number | undefined;
   /** Appended to payweave's user agent (`myapp/1.2`). */
   userAgent?: string | undefined;
 }

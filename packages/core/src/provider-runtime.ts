@@ -8,6 +8,7 @@ import {
   type HttpClient,
   type RequestLimiter,
 } from './http/http-client.js';
+import type { StatusRules } from './retry/status-rules.js';
 import type { HttpResponse } from './http/http-types.js';
 import type { OperationRuntime } from './operations/operation-runtime.js';
 import { Redactor } from './redaction/redactor.js';
@@ -35,6 +36,14 @@ export interface ProviderRuntimeConfig {
   limiter?: RequestLimiter | undefined;
   /** Credentials to scrub from every log line, hook payload and error. */
   secrets?: readonly (string | undefined)[] | undefined;
+  /** Field names whose values are secret for this provider, beside core's list (`DFIAccountNumber`). */
+  sensitiveFields?: readonly string[] | undefined;
+  /** Header names that carry this provider's credentials (`user-id`, `x-connectfi-token`). */
+  sensitiveHeaders?: readonly string[] | undefined;
+  /** Headers holding a wait in ms on a 429, beside `Retry-After`. */
+  retryAfterHeaders?: readonly string[] | undefined;
+  /** The provider's additions to core's status table. */
+  statusRules?: StatusRules | undefined;
   /** The caller's core options. */
   options: CoreOptions;
 }
@@ -52,9 +61,12 @@ export interface ProviderRuntime extends OperationRuntime {
  * secrets, the HTTP client with the caller's options, and the operation runtime.
  */
 export function createProviderRuntime(config: ProviderRuntimeConfig): ProviderRuntime {
-  const redactor = new Redactor();
+  const redactor = new Redactor({
+    sensitiveFields: config.sensitiveFields,
+    sensitiveHeaders: config.sensitiveHeaders,
+  });
   for (const secret of config.secrets ?? []) redactor.addSecret(secret);
-  const { fetch, transport, logger, logLevel, hooks, userAgent, ...retry } = config.options;
+  const { fetch, transport, logger, logLevel, hooks, userAgent, maxResponseBytes, ...retry } = config.options;
   let auth = config.auth;
   const delegatingAuth: AuthStrategy = {
     authorize: (signal) => (auth ? auth.authorize(signal) : Promise.resolve({})),
@@ -72,6 +84,9 @@ export function createProviderRuntime(config: ProviderRuntimeConfig): ProviderRu
     retry,
     auth: delegatingAuth,
     mapError: config.mapError,
+    statusRules: config.statusRules,
+    retryAfterHeaders: config.retryAfterHeaders,
+    maxResponseBytes,
     limiter: config.limiter,
     userAgent: `payweave/${PAYWEAVE_VERSION} ${config.packageName}/${config.packageVersion}${userAgent ? ` ${userAgent}` : ''}`,
   });

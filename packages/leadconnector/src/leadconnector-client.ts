@@ -206,6 +206,8 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
     packageVersion: LEADCONNECTOR_PACKAGE_VERSION,
     baseUrl: resolved.baseUrl,
     mapError: mapLeadConnectorError,
+    // On a 429 LeadConnector says how long its window lasts, in ms.
+    retryAfterHeaders: ['x-ratelimit-interval-milliseconds'],
     secrets,
     options,
   };

@@ -98,6 +98,8 @@ export function createPaya(settings: PayaSettings = {}): PayaClient {
     }),
     mapError: mapPayaError,
     secrets: [resolved.userApiKey],
+    sensitiveFields: ['user_api_key', 'user_hash_key'],
+    sensitiveHeaders: ['user-id', 'developer-id', 'user-api-key'],
     options: resolved.options,
   });
   const base = createProviderClient(runtime, payaResources);

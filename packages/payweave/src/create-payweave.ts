@@ -6,8 +6,12 @@ import {
   type Logger,
   type MethodResult,
   type OperationInput,
+  PageIterator,
   PaymentsError,
+  type Result,
 } from '@payweave/core';
+import { failedCall, guardPages, guardResult, unexpectedError } from './facade-guards.js';
+import { checkOptions, describeValue, findForbiddenKey, invalidInput, isFieldObject } from './facade-input.js';
 import { type CatalogueEntry, toCatalogueEntries } from './operation-catalogue.js';
 import { createPaymentRequests, type PaymentRequests } from './payment-requests/payment-request-service.js';
 import type {
@@ -17,7 +21,7 @@ import type {
   ProviderName,
   ProvidersInput,
 } from './providers/provider-map.js';
-import { providerNames, resolveProviders } from './providers/resolve-providers.js';
+import { providerNames, resolveProviders, settingsError } from './providers/resolve-providers.js';
 import { createTransactions, type Transactions } from './transactions/transaction-service.js';
 import { failingIterator } from './unsupported.js';
 
@@ -46,7 +50,11 @@ export interface Payweave<P extends ProvidersInput> {
   readonly providers: ConfiguredProviders<P>;
   /** The catalogue of every operation of every configured provider. */
   readonly operations: readonly CatalogueEntry[];
-  /** Runs any operation by id; input validated by the operation's schema. An unknown id is `unsupported`. */
+  /**
+   * Runs any operation by id; input validated by the operation's schema. Never throws or
+   * rejects: an id that is not a string is a `validation` error, an unknown id is
+   * `unsupported` (the answer can be awaited or iterated), and anything thrown inside is an `Err`.
+   */
   execute<Id extends ConfiguredOperation<P>['id']>(
     id: Id,
     input: OperationInput<ConfiguredOperationById<P, Id>>,
@@ -75,31 +83,62 @@ export interface Payweave<P extends ProvidersInput> {
  * ```
  */
 export function createPayweave<const P extends ProvidersInput>(settings: PayweaveSettings<P>): Payweave<P> {
-  const clients = resolveProviders(settings.providers);
-  const configured = providerNames.filter((name) => clients[name] !== undefined);
+  if (!isFieldObject(settings)) {
+    throw settingsError('settings', `must be an object with providers (got ${describeValue(settings)})`);
+  }
+  const clients = resolveProviders(Object.hasOwn(settings, 'providers') ? settings.providers : undefined);
+  const configured = providerNames.filter((name) => Object.hasOwn(clients, name) && clients[name] !== undefined);
   const operations = configured.flatMap((name) =>
     toCatalogueEntries(
       name,
       (clients[name] as unknown as { operations: readonly AnyOperation[] }).operations,
     ),
   );
-  const providerOf = (id: string) => configured.find((name) => id.startsWith(`${name}.`));
+  const byId = new Map(operations.map((operation) => [operation.id, operation]));
 
-  const execute = (id: string, input: unknown, options?: CallOptions): unknown => {
-    const provider = providerOf(id);
-    const entry = operations.find((operation) => operation.id === id);
-    if (!provider || !entry) {
-      const error = new PaymentsError({
-        code: 'unsupported',
-        operation: id,
-        message: `payweave: no configured provider has the operation "${id}".`,
-      });
-      return id.endsWith('.list') ? failingIterator(error) : Promise.resolve(Err(error));
+  // Never throws, never rejects: bad arguments and thrown errors come back as `Err`.
+  const execute = (id: unknown, input: unknown, options?: unknown): unknown => {
+    const where = 'payweave.execute';
+    if (typeof id !== 'string' || id.trim() === '') {
+      return failedCall(
+        invalidInput(
+          where,
+          'id',
+          `must be an operation id such as "paya.transactions.sale" (got ${describeValue(id)})`,
+        ),
+      );
     }
-    const client = clients[provider] as {
-      execute: (id: string, input: unknown, options?: CallOptions) => unknown;
-    };
-    return client.execute(id, input, options);
+    const entry = byId.get(id);
+    if (!entry) {
+      return failedCall(
+        new PaymentsError({
+          code: 'unsupported',
+          operation: id,
+          message: `payweave: no configured provider has the operation ${describeValue(id)}.`,
+        }),
+      );
+    }
+    const { provider, paged } = entry;
+    const fail = (error: PaymentsError) => (paged ? failingIterator(error) : Promise.resolve(Err(error)));
+    try {
+      const checked = checkOptions(id, options);
+      if (checked.isErr()) return fail(checked.error.with({ provider }));
+      const forbidden = findForbiddenKey(input);
+      if (forbidden !== undefined) {
+        return fail(
+          invalidInput(id, forbidden, 'is not accepted as a field name (it could change a prototype)', provider),
+        );
+      }
+      const client = clients[provider] as {
+        execute: (id: string, input: unknown, options?: unknown) => unknown;
+      };
+      const result = client.execute(id, input, options);
+      if (result instanceof PageIterator) return guardPages(result, id, provider);
+      if (isThenable(result)) return guardResult(result as PromiseLike<Result<unknown, PaymentsError>>, id, provider);
+      return fail(unexpectedError(id, new TypeError('the provider client returned neither a Result nor pages')));
+    } catch (error) {
+      return fail(unexpectedError(id, error, provider));
+    }
   };
 
   const payweave = {
@@ -113,6 +152,14 @@ export function createPayweave<const P extends ProvidersInput>(settings: Payweav
     providers: configured,
     operations: operations.length,
   })) as unknown as Payweave<P>;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /** Provider ids payweave knows. */

@@ -2,11 +2,15 @@ import {
   type CallOptions,
   Err,
   type Logger,
+  Ok,
   type PageIterator,
   type PaymentsError,
   type Result,
 } from '@payweave/core';
+import { checkOptions, describeValue, invalidInput, readFacadeRequest } from './facade-input.js';
+import { guardPages, guardResult, unexpectedError } from './facade-guards.js';
 import type { ProviderClients, ProviderName } from './providers/provider-map.js';
+import { providerNames } from './providers/resolve-providers.js';
 import type { ProviderRecord } from './record-fields.js';
 import { failingIterator, unsupportedError } from './unsupported.js';
 
@@ -65,8 +69,12 @@ export interface UnifiedService<View> {
 }
 
 /**
- * Dispatches a unified view to the provider's adapter. A provider that is not configured,
- * or cannot serve the view, is an `unsupported` error (the types already refuse it).
+ * Dispatches a unified view to the provider's adapter. Neither method throws or rejects,
+ * whatever it is given: a missing or odd request, an unknown provider (`'stripe'`,
+ * `'__proto__'`), a missing id or a prototype key is a `validation` error and nothing is
+ * sent; a provider payweave knows that is not configured, or cannot serve the view, is
+ * `unsupported` (the types already refuse both); anything thrown inside becomes an `Err`
+ * (`list` reports it when iterated, as core's page iterators do).
  */
 export function createUnifiedService<View>(
   view: string,
@@ -74,22 +82,56 @@ export function createUnifiedService<View>(
   clients: Partial<ProviderClients>,
   logger: Logger | undefined,
 ): UnifiedService<View> {
-  const lookup = (provider: string) => {
-    const adapter = (adapters as Record<string, UnifiedAdapter<never, View> | undefined>)[provider];
-    const client = (clients as Record<string, unknown>)[provider];
-    return adapter && client ? { adapter, client: client as never } : undefined;
+  const served = providerNames.filter((name) => Object.hasOwn(adapters, name));
+  const servable = served.filter((name) => Object.hasOwn(clients, name) && clients[name] !== undefined);
+
+  // Validates the request and finds the provider's adapter and client; own properties only.
+  const resolve = (method: 'retrieve' | 'list', request: unknown, options: unknown) => {
+    const where = `payweave.${view}.${method}`;
+    const read = readFacadeRequest(where, request, providerNames, servable);
+    if (read.isErr()) return read;
+    const { provider, fields } = read.value;
+    const checked = checkOptions(where, options);
+    if (checked.isErr()) return Err(checked.error.with({ provider }));
+    if (method === 'retrieve') {
+      const id = fields.id;
+      if (typeof id !== 'string' || id.trim() === '') {
+        return Err(invalidInput(where, 'id', `must be a non-empty string (got ${describeValue(id)})`, provider));
+      }
+    }
+    if (!servable.includes(provider as ProviderName)) return Err(unsupportedError(provider, `${view}.${method}`));
+    const adapter = (adapters as Record<string, UnifiedAdapter<never, View>>)[provider] as UnifiedAdapter<
+      never,
+      View
+    >;
+    const client = (clients as Record<string, unknown>)[provider] as never;
+    return Ok({ where, provider, fields, adapter, client, options: options as CallOptions | undefined });
   };
+
   return {
     async retrieve(request, options) {
-      const found = lookup(request.provider);
-      if (!found) return Err(unsupportedError(request.provider, `${view}.retrieve`));
-      return found.adapter.retrieve(found.client, request.id, options, logger);
+      try {
+        const found = resolve('retrieve', request, options);
+        if (found.isErr()) return found;
+        const { where, provider, fields, adapter, client } = found.value;
+        return await guardResult(
+          adapter.retrieve(client, fields.id as string, found.value.options, logger),
+          where,
+          provider,
+        );
+      } catch (error) {
+        return Err(unexpectedError(`payweave.${view}.retrieve`, error));
+      }
     },
     list(request, options) {
-      const { provider, ...filters } = request;
-      const found = lookup(provider);
-      if (!found) return failingIterator(unsupportedError(provider, `${view}.list`));
-      return found.adapter.list(found.client, filters, options, logger);
+      try {
+        const found = resolve('list', request, options);
+        if (found.isErr()) return failingIterator(found.error);
+        const { where, provider, fields, adapter, client } = found.value;
+        return guardPages(adapter.list(client, fields, found.value.options, logger), where, provider);
+      } catch (error) {
+        return failingIterator(unexpectedError(`payweave.${view}.list`, error));
+      }
     },
   };
 }

@@ -143,7 +143,7 @@ describe('token login', () => {
 });
 
 describe('envelopes', () => {
-  it('unwraps code "0"; another code on a 200 is an error; a bare body is invalid_response', async () => {
+  it('unwraps code "0"; another code on a 200 is an error; an unreadable 2xx write is read back', async () => {
     expect(unwrapConnectFiEnvelope({ code: '0', data: { a: 1 } }).unwrap()).toEqual({ a: 1 });
     const connectfi = client({ maxRetries: 0 });
     simulator.faults.add(
@@ -171,13 +171,14 @@ describe('envelopes', () => {
       { type: 'replace-body', body: { cFiTransactionId: 'x' } },
       { match: { path: '/payment-link/payment/cancel' } },
     );
-    expect((await connectfi.paymentLinks.cancel(idOf('Sent'))).unwrapErr().code).toBe('invalid_response');
+    // A 2xx write whose envelope cannot be read probably happened: the link is read back, not resent.
+    expect((await connectfi.paymentLinks.cancel(idOf('Sent'))).unwrap()).toMatchObject({ status: 'Cancelled' });
     simulator.faults.add(
       { type: 'replace-body', body: { code: '0', data: { status: 'Sent' } } },
       { match: { path: '/payment-link/payment/cancel' } },
     );
-    expect((await connectfi.paymentLinks.cancel(idOf('Processing'))).unwrapErr()).toMatchObject({
-      code: 'invalid_response',
-    });
+    // A 2xx whose data cannot be read means the provider probably acted: the link is read back.
+    const cancelled = await connectfi.paymentLinks.cancel(idOf('Processing'));
+    expect(cancelled.unwrap()).toMatchObject({ status: 'Cancelled' });
   });
 });

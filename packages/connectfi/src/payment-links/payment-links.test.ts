@@ -182,7 +182,7 @@ describe('list', () => {
     });
     const mapped = await connectfi.paymentLinks.list().toArray({ limit: 1 });
     expect(mapped.unwrapErr()).toMatchObject({
-      code: 'validation',
+      code: 'invalid_request',
       providerCode: 'greaterNumberOfRecords',
       requestId: 'r1',
       fieldErrors: { numberOfRecords: ['must be at most 1000'] },

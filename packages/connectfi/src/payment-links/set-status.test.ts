@@ -238,7 +238,7 @@ describe('setStatus: provider refusals mapped', () => {
         description: null,
       })
     ).unwrapErr();
-    expect(error).toMatchObject({ code: 'validation', providerCode: 'requestValidateError' });
+    expect(error).toMatchObject({ code: 'invalid_request', providerCode: 'requestValidateError' });
     expect(error.fieldErrors).toEqual({
       cFiTransactionId: ['must match pattern "^[0-9a-zA-Z_]+$"'],
       description: ['must match pattern "^((?![<>]).)*$"'],

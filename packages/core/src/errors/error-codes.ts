@@ -1,9 +1,13 @@
 /**
  * Every way a payweave call can fail. A business outcome (a declined card, an unpaid
  * invoice) is never one of these: it is an `Ok` value whose status says so.
+ *
+ * `validation` is payweave's own check (nothing was sent: fix the input); `invalid_request`
+ * is the provider refusing what was sent (a 400/422 with its field errors).
  */
 export const paymentsErrorCodes = [
   'validation',
+  'invalid_request',
   'authentication',
   'permission_denied',
   'not_found',

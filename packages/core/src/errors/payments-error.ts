@@ -30,6 +30,14 @@ export interface PaymentsErrorInit {
   retryable?: boolean | undefined;
   /** How long the provider asked us to wait. */
   retryAfterMs?: number | undefined;
+  /**
+   * A write may have happened: the provider may have acted on a request whose answer was
+   * lost or unreadable. Look the record up (by `reference`) before doing anything else;
+   * never send it again blindly.
+   */
+  outcomeUnknown?: boolean | undefined;
+  /** The client reference the record can be looked up by (Paya `transaction_api_id`). */
+  reference?: string | undefined;
   /** What happened on each try. */
   attempts?: readonly AttemptRecord[] | undefined;
   /** The underlying error (network failure, parse error). Not serialised. */
@@ -52,7 +60,8 @@ const defaultRetryable: Partial<Record<PaymentsErrorCode, boolean>> = {
  * const result = await paya.transactions.sale(input);
  * if (result.isErr()) {
  *   const error = result.error;
- *   if (error.code === 'validation') console.log(error.fieldErrors);
+ *   if (error.code === 'validation') console.log(error.fieldErrors); // nothing was sent
+ *   if (error.outcomeUnknown) console.log('look up', error.reference, 'before retrying');
  * }
  * ```
  */
@@ -79,6 +88,10 @@ export class PaymentsError extends Error {
   readonly retryable: boolean;
   /** How long the provider asked us to wait before trying again. */
   readonly retryAfterMs: number | undefined;
+  /** A write may have happened: look it up by `reference` before anything else; never resend blindly. */
+  readonly outcomeUnknown: boolean;
+  /** The client reference the record can be looked up by, when the operation has one. */
+  readonly reference: string | undefined;
   /** What happened on each try. */
   readonly attempts: readonly AttemptRecord[];
 
@@ -97,6 +110,8 @@ export class PaymentsError extends Error {
     this.traceId = init.traceId;
     this.retryable = init.retryable ?? defaultRetryable[init.code] ?? false;
     this.retryAfterMs = init.retryAfterMs;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
+    this.reference = init.reference;
     this.attempts = init.attempts ?? [];
   }
 
@@ -120,6 +135,8 @@ export class PaymentsError extends Error {
       traceId: this.traceId,
       retryable: this.retryable,
       retryAfterMs: this.retryAfterMs,
+      outcomeUnknown: this.outcomeUnknown,
+      reference: this.reference,
       attempts: this.attempts,
       cause: this.cause,
     };

@@ -1,5 +1,7 @@
-/** Why an attempt ended without a response. */
-export type FailureKind = 'timeout' | 'aborted' | 'connect' | 'network';
+import { responseTooLargeName } from './exchange.js';
+
+/** Why an attempt ended without a usable response. */
+export type FailureKind = 'timeout' | 'aborted' | 'connect' | 'network' | 'too_large';
 
 // Error codes that prove the request never reached the server.
 const connectCodes = new Set([
@@ -14,7 +16,9 @@ const connectCodes = new Set([
 /** Sorts an exchange's rejection into a {@link FailureKind}. */
 export function classifyFailure(error: unknown, callerAborted: boolean): FailureKind {
   if (callerAborted) return 'aborted';
-  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') return 'timeout';
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') return 'timeout';
+  if (name === responseTooLargeName) return 'too_large';
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
     const code = (current as { code?: unknown }).code;

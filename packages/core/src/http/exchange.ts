@@ -22,10 +22,16 @@ export interface ExchangeRequest {
   readonly signal: AbortSignal | undefined;
   /** The whole exchange, body included, must end within this; else it rejects with a `TimeoutError`. */
   readonly timeoutMs: number;
+  /**
+   * The most body bytes read (after decompression, where the transport decompresses); past
+   * it the exchange stops reading and rejects with a {@link ResponseTooLargeError}.
+   */
+  readonly maxResponseBytes: number;
 }
 
 /**
- * Sends one request and reads the whole body. The retry engine, JSON and error mapping
+ * Sends one request and reads the whole body. It never follows a redirect: a 3xx comes back
+ * as it is, and the pipeline turns it into an error without sending anything anywhere else. The retry engine, JSON and error mapping
  * live above it, so a transport is only this: fetch, or Node's http module on Node. It owns
  * the attempt's timeout so that the fast path needs no `AbortController` per attempt
  * (creating one is a top self-time frame on Node 20).
@@ -39,3 +45,16 @@ export type TransportName = 'auto' | 'fetch';
 export function attemptTimeoutError(timeoutMs: number): DOMException {
   return new DOMException(`No complete response within ${timeoutMs} ms.`, 'TimeoutError');
 }
+
+/** The name of the error an exchange rejects with when a body passes `maxResponseBytes`. */
+export const responseTooLargeName = 'ResponseTooLargeError';
+
+/** The error an exchange rejects with when a body passes `maxResponseBytes`. */
+export function responseTooLargeError(maxResponseBytes: number): Error {
+  const error = new Error(`The response body is larger than the ${maxResponseBytes}-byte limit.`);
+  error.name = responseTooLargeName;
+  return error;
+}
+
+/** Default `maxResponseBytes`: 10 MB, far above any documented payload of the four providers. */
+export const defaultMaxResponseBytes = 10 * 1024 * 1024;

@@ -1,37 +1,49 @@
-import { attemptTimeoutError, type Exchange } from './exchange.js';
+import { attemptTimeoutError, type Exchange, responseTooLargeError } from './exchange.js';
 
-// response.text() stops watching the signal once the headers are in, so the body read is
-// raced against it: a body that stalls must still end at the attempt's timeout.
-function readText(response: Response, signal: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      response.body?.cancel().catch(() => {});
-      reject(signal.reason);
-    };
-    if (signal.aborted) {
-      onAbort();
-      return;
+// Reads the body chunk by chunk so that a huge body, or a small gzip that fetch inflates into a
+// huge one, stops at the cap instead of filling memory. response.text() would read it whole.
+async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw responseTooLargeError(maxBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let received = 0;
+  // The body read is raced against the signal: some runtimes stop watching it once headers arrive.
+  const onAbort = () => {
+    reader.cancel(signal.reason).catch(() => {});
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      if (signal.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        reader.cancel().catch(() => {});
+        throw responseTooLargeError(maxBytes);
+      }
+      text += decoder.decode(value, { stream: true });
     }
-    signal.addEventListener('abort', onAbort, { once: true });
-    response.text().then(
-      (text) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(text);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+    return text + decoder.decode();
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 /**
  * The exchange over a `fetch` (the global one or the caller's): a plain URL and init, no
- * `Request` object, no clone. Works on every runtime.
+ * `Request` object, no clone. Works on every runtime. `redirect: 'manual'` keeps a 3xx from
+ * being followed, so credentials and card data never reach the origin a Location names.
  */
 export function fetchExchange(fetchImplementation: typeof fetch = globalThis.fetch): Exchange {
-  return async ({ url, method, headers, body, signal, timeoutMs }) => {
+  return async ({ url, method, headers, body, signal, timeoutMs, maxResponseBytes }) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(attemptTimeoutError(timeoutMs)), timeoutMs);
     const onAbort = () => controller.abort(signal?.reason);
@@ -42,9 +54,12 @@ export function fetchExchange(fetchImplementation: typeof fetch = globalThis.fet
         method,
         headers,
         ...(body === undefined ? {} : { body }),
+        redirect: 'manual',
         signal: controller.signal,
       });
-      const text = await readText(response, controller.signal);
+      // Browsers and some edge runtimes hide a manual redirect as an opaque response (status 0).
+      if (response.type === 'opaqueredirect') return { status: 0, headers: response.headers, text: '' };
+      const text = await readCapped(response, maxResponseBytes, controller.signal);
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
       // fetch rejects with its own AbortError; the reason says whether it was our timeout or the caller.

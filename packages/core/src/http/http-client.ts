@@ -1,27 +1,36 @@
 import { Err, Ok, type Result } from 'ts-results-es';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { AttemptRecord } from '../errors/attempt-record.js';
-import { mapHttpStatus } from '../errors/map-http-status.js';
-import { PaymentsError, type PaymentsErrorInit } from '../errors/payments-error.js';
+import { adoptError, buildError, type ErrorParts, type ErrorScope } from '../errors/build-error.js';
+import type { PaymentsError } from '../errors/payments-error.js';
 import { type Logger, type LogLevel, withLevel } from '../logging/logger.js';
+import { type AttemptObserver, createAttemptObserver } from '../pipeline/observe-attempt.js';
+import { raceWithin, WaitTimeoutError, waitWithin } from '../pipeline/bounded-wait.js';
+import { composeRequest, type ComposedRequest, UnsafeHeaderError } from '../pipeline/compose-request.js';
+import {
+  type AttemptFailure,
+  type ErrorBodyMapper,
+  readFailedResponse,
+  readFailure,
+  type ResponseReading,
+} from '../pipeline/read-attempt.js';
 import { Redactor } from '../redaction/redactor.js';
-import { backoffDelay } from '../retry/backoff.js';
-import { parseRetryAfter } from '../retry/retry-after.js';
+import { decideRetry } from '../retry/retry-policy.js';
 import { defaultRetrySettings, type RetryMode, type RetrySettings } from '../retry/retry-mode.js';
 import { sleep } from '../retry/sleep.js';
-import { buildUrl } from './build-url.js';
-import { classifyFailure, type FailureKind } from './classify-failure.js';
+import type { StatusRules } from '../retry/status-rules.js';
+import { findInvalidSetting } from '../retry/validate-settings.js';
+import { classifyFailure } from './classify-failure.js';
 import { chooseExchange } from './default-exchange.js';
-import type { TransportName } from './exchange.js';
-import type { HttpHooks, HttpOutcome, HttpRequest, HttpResponse, RequestEvent } from './http-types.js';
+import { defaultMaxResponseBytes, type TransportName } from './exchange.js';
+import type { HttpHooks, HttpOutcome, HttpRequest, HttpResponse } from './http-types.js';
 import { parseBody } from './parse-body.js';
 
-/** The provider-specific part of turning a failed response into a {@link PaymentsError}. */
-export type ErrorBodyMapper = (response: HttpResponse) => Partial<PaymentsErrorInit> | undefined;
+export type { ErrorBodyMapper } from '../pipeline/read-attempt.js';
 
 /** A client-side rate limiter the transport consults around each attempt. */
 export interface RequestLimiter {
-  /** Resolves when the next request may be sent; rejects when `signal` aborts. */
+  /** Resolves when the next request may be sent; rejects when `signal` aborts (and frees the place). */
   acquire(signal?: AbortSignal): Promise<void>;
   /** Learns from each response's headers (e.g. `X-RateLimit-Remaining`). */
   observe(response: HttpResponse): void;
@@ -43,8 +52,10 @@ export interface HttpClientConfig {
   headers?: Record<string, string> | undefined;
   /** Default auth for requests that do not say otherwise. */
   auth?: AuthStrategy | undefined;
-  /** Retry and time limits. */
+  /** Retry and time limits (validated: a non-finite or out-of-range value throws a `configuration` error). */
   retry?: Partial<RetrySettings> | undefined;
+  /** The most bytes of a response body read (default 10 MB). */
+  maxResponseBytes?: number | undefined;
   /** Observability hooks. */
   hooks?: HttpHooks | undefined;
   /** Where log lines go (silent by default). */
@@ -55,6 +66,10 @@ export interface HttpClientConfig {
   redactor?: Redactor | undefined;
   /** Reads the provider's error body. */
   mapError?: ErrorBodyMapper | undefined;
+  /** The provider's additions to the status table (`retry/status-rules.ts`). */
+  statusRules?: StatusRules | undefined;
+  /** Headers holding a wait in ms on a 429, beside `Retry-After`. */
+  retryAfterHeaders?: readonly string[] | undefined;
   /** Rate limiter around each attempt. */
   limiter?: RequestLimiter | undefined;
 }
@@ -69,14 +84,15 @@ export interface SendOptions extends Partial<RetrySettings> {
   auth?: AuthStrategy | null | undefined;
   /** Ends the call (also while waiting to retry). */
   signal?: AbortSignal | undefined;
-  /**
-   * For `reconcile` calls: looks the record up after an ambiguous failure. `Ok(value)` ends
-   * the call with that value, `Ok(undefined)` allows a resend, `Err` stops without resending.
-   */
-  reconcile?: ((signal?: AbortSignal) => Promise<Result<unknown, PaymentsError>>) | undefined;
+  /** An absolute deadline (epoch ms) shared with the rest of the operation (lookups, resends). */
+  deadlineAt?: number | undefined;
+  /** Attempt numbers continue from here (an operation's resend after a lookup). */
+  firstAttempt?: number | undefined;
+  /** Marks the attempt records of this send (`resend`, `lookup`). */
+  phase?: AttemptRecord['phase'];
 }
 
-/** The transport of every provider: ky underneath, payweave's retry engine on top. */
+/** The transport of every provider: one attempt at a time through the stages of a call. */
 export interface HttpClient {
   /** The provider id. */
   readonly provider: string;
@@ -86,30 +102,42 @@ export interface HttpClient {
   readonly redactor: Redactor;
   /** The logger (already level-filtered). */
   readonly logger: Logger;
+  /** The client's limits. */
+  readonly settings: RetrySettings;
   /** Sends a request with auth, timeouts and retries. Never rejects. */
   send(request: HttpRequest, options: SendOptions): Promise<Result<HttpOutcome, PaymentsError>>;
 }
 
-type AttemptResult =
-  | { response: HttpResponse; failure?: undefined; cause?: undefined }
-  | { response?: undefined; failure: FailureKind; cause: unknown };
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
-// Statuses that say the provider did not act on the request, so a resend cannot duplicate it.
-const unprocessedStatuses = new Set([408, 429]);
+/**
+ * Throws a `configuration` error for settings out of range (`maxRetries: NaN` would resend as
+ * fast as the loop runs). Used when a client is made, and per call.
+ */
+export function checkSettings(provider: string, settings: Record<string, unknown>): PaymentsError | undefined {
+  const invalid = findInvalidSetting(settings);
+  if (!invalid) return undefined;
+  const [name, why] = invalid;
+  return buildError({ provider }, { code: 'configuration', detail: `${name} ${why}.`, fieldErrors: { [name]: [why] } });
+}
 
-function safely(hook: (() => void) | undefined): void {
-  try {
-    hook?.();
-  } catch {
-    // A hook's own bug must not change the outcome of a payment call.
+function pickSettings(options: Partial<RetrySettings>): Partial<RetrySettings> {
+  const picked: Partial<RetrySettings> = {};
+  for (const key of Object.keys(defaultRetrySettings) as (keyof RetrySettings)[]) {
+    if (options[key] !== undefined) picked[key] = options[key];
   }
+  return picked;
 }
 
 /**
- * Creates the HTTP client a provider is built on: base URL, JSON, per-attempt timeout
- * covering headers and body, overall deadline, AbortSignal honoured everywhere, custom
- * `fetch`, user agent, hooks, a silent-by-default logger, auth and the retry engine.
+ * Creates the HTTP client a provider is built on. A call runs through named stages, each in
+ * its own file: compose the request (`pipeline/compose-request`), wait for a limiter slot and
+ * auth within the deadline (`pipeline/bounded-wait`), send one attempt through the exchange
+ * (`http/*-exchange`: no redirects, size cap, attempt timeout), observe it
+ * (`pipeline/observe-attempt`), read what it says (`pipeline/read-attempt`, with the status
+ * table of `retry/status-rules`), decide (`retry/retry-policy`), and build the error
+ * (`errors/build-error`, where redaction happens). Reconcile is not here: an ambiguous write
+ * stops with `outcomeUnknown` and the operation layer looks the record up.
  *
  * @example
  * ```ts
@@ -118,334 +146,199 @@ function safely(hook: (() => void) | undefined): void {
  * ```
  */
 export function createHttpClient(config: HttpClientConfig): HttpClient {
-  const settings: RetrySettings = { ...defaultRetrySettings, ...stripUndefined(config.retry ?? {}) };
+  const invalid = checkSettings(config.provider, { ...config.retry, maxResponseBytes: config.maxResponseBytes });
+  if (invalid) throw invalid;
+  const settings: RetrySettings = { ...defaultRetrySettings, ...pickSettings(config.retry ?? {}) };
+  const maxResponseBytes = config.maxResponseBytes ?? defaultMaxResponseBytes;
   const redactor = config.redactor ?? new Redactor();
   const logger = withLevel(config.logger, config.logLevel);
-  const debugEnabled = config.logger !== undefined && config.logLevel === 'debug';
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...config.headers };
   if (config.userAgent) baseHeaders['user-agent'] = config.userAgent;
   const exchange = chooseExchange(config);
   const { provider } = config;
+  const reading: ResponseReading = config;
+  const observer: AttemptObserver = createAttemptObserver({
+    provider,
+    hooks: config.hooks,
+    logger,
+    debug: config.logger !== undefined && config.logLevel === 'debug',
+    redactor,
+  });
 
-  function responseError(
-    response: HttpResponse,
-    request: HttpRequest,
-    operation: string | undefined,
-  ): PaymentsErrorInit {
-    const mapped = safeMap(config.mapError, response) ?? {};
-    const code = response.status < 300 ? 'invalid_response' : mapHttpStatus(response.status);
-    // Providers echo input back in error bodies ('"6937" is not a valid cvv', card numbers, keys):
-    // scrub registered secrets and whatever this request held at sensitive fields.
-    const echoed = redactor.sensitiveValues(request.json ?? request.form);
-    const providerMessage =
-      mapped.providerMessage === undefined ? undefined : redactor.text(mapped.providerMessage, echoed);
-    const fieldErrors =
-      mapped.fieldErrors === undefined
-        ? undefined
-        : (redactor.value(mapped.fieldErrors, echoed) as typeof mapped.fieldErrors);
-    const detail =
-      providerMessage ??
-      (response.status < 300 ? 'the response body is not valid JSON' : `HTTP ${response.status}`);
-    return {
-      code,
-      message: `${provider}${operation ? ` ${operation}` : ''}: ${detail}`,
-      httpStatus: response.status,
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      retryable: retryableStatuses.has(response.status) || response.status < 300,
-      ...mapped,
-      ...(providerMessage === undefined ? {} : { providerMessage }),
-      ...(fieldErrors === undefined ? {} : { fieldErrors }),
-    };
-  }
-
-  async function attemptOnce(
-    request: HttpRequest,
-    headers: Record<string, string>,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-    operation: string | undefined,
-    attempt: number,
-  ): Promise<AttemptResult> {
-    const url = buildUrl(config.baseUrl, request);
-    let body: string | undefined;
-    const sentHeaders = { ...baseHeaders, ...request.headers, ...headers };
-    if (request.json !== undefined) {
-      body = JSON.stringify(request.json);
-      sentHeaders['content-type'] ??= 'application/json';
-    } else if (request.form) {
-      const form = new URLSearchParams();
-      for (const [key, value] of Object.entries(request.form))
-        if (value !== undefined) form.append(key, value);
-      body = form.toString();
-      sentHeaders['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    // Redacted copies cost real time per call, so they are built only when someone will see them.
-    const observed =
-      debugEnabled || config.hooks?.onRequest !== undefined || config.hooks?.onResponse !== undefined;
-    const event: RequestEvent | undefined = observed
-      ? {
-          provider,
-          operation,
-          attempt,
-          method: request.method,
-          url: redactor.text(url),
-          headers: redactor.headers(sentHeaders),
-          body: redactor.value(request.json ?? request.form),
-        }
-      : undefined;
-    if (event) {
-      safely(() => config.hooks?.onRequest?.(event));
-      if (debugEnabled) {
-        logger.debug(`${provider} -> ${request.method} ${event.url}`, {
-          operation,
-          attempt,
-          headers: event.headers,
-          body: event.body,
-        });
-      }
-    }
-    const started = performance.now();
-    try {
-      const raw = await exchange({
-        url,
-        method: request.method,
-        headers: sentHeaders,
-        body,
-        signal,
-        timeoutMs,
-      });
-      const { text } = raw;
-      const parsed = parseBody(text, raw.headers.get('content-type'));
-      const response: HttpResponse = { status: raw.status, headers: raw.headers, text, ...parsed };
-      if (event) {
-        const durationMs = Math.round(performance.now() - started);
-        safely(() => config.hooks?.onResponse?.({ ...event, status: raw.status, durationMs }));
-        if (debugEnabled) {
-          logger.debug(`${provider} <- ${raw.status} ${request.method} ${event.url} (${durationMs} ms)`, {
-            operation,
-            attempt,
-            body: redactor.value(parsed.body, redactor.sensitiveValues(request.json ?? request.form)),
-          });
-        }
-      }
-      return { response };
-    } catch (error) {
-      return { failure: classifyFailure(error, signal?.aborted === true), cause: error };
-    }
-  }
-
-  async function send(
-    request: HttpRequest,
-    options: SendOptions,
-  ): Promise<Result<HttpOutcome, PaymentsError>> {
-    const limits: RetrySettings = { ...settings, ...stripUndefined(pickRetrySettings(options)) };
+  async function send(request: HttpRequest, options: SendOptions): Promise<Result<HttpOutcome, PaymentsError>> {
+    const perCall = pickSettings(options);
+    const invalidCall = checkSettings(provider, perCall);
+    if (invalidCall) return Err(invalidCall.with({ operation: options.operation }));
+    const limits: RetrySettings = { ...settings, ...perCall };
     const { operation, signal } = options;
     const auth = options.auth === undefined ? config.auth : (options.auth ?? undefined);
-    const deadline = Date.now() + limits.deadlineMs;
+    const deadline = Math.min(options.deadlineAt ?? Number.POSITIVE_INFINITY, Date.now() + limits.deadlineMs);
+    const isWrite = writeMethods.has(request.method);
     const attempts: AttemptRecord[] = [];
-    const fail = (init: PaymentsErrorInit) =>
-      Err(new PaymentsError({ provider, operation, ...init, attempts: [...attempts] }));
-    const aborted = (cause?: unknown) =>
-      fail({
-        code: 'aborted',
-        message: `${provider}${operation ? ` ${operation}` : ''}: the call was aborted.`,
-        cause,
-        retryable: false,
-      });
+    const payload = request.json ?? request.form;
+    let echoedValues: readonly string[] | undefined;
+    // Providers quote input back in errors; the values at sensitive fields are found only when needed.
+    const echoed = () => {
+      echoedValues ??= redactor.sensitiveValues(payload);
+      return echoedValues;
+    };
+    const scope = (): ErrorScope => ({ provider, operation, redactor, echoed: echoed() });
+    const fail = (parts: ErrorParts) => Err(buildError(scope(), { ...parts, attempts: [...attempts] }));
+    const aborted = (cause: unknown) =>
+      fail({ code: 'aborted', detail: 'the call was aborted.', cause, retryable: false, outcomeUnknown: false });
+    const mark = (changes: Partial<AttemptRecord>) => {
+      const last = attempts.length - 1;
+      if (last >= 0) attempts[last] = { ...attempts[last]!, ...changes };
+    };
     let reauthenticated = false;
     let retriesUsed = 0;
+    let lastFailure: AttemptFailure | undefined;
 
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = options.firstAttempt ?? 1; ; attempt += 1) {
       if (signal?.aborted) return aborted(signal.reason);
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         return fail({
+          ...(lastFailure?.parts ?? {}),
           code: 'timeout',
-          message: `${provider}${operation ? ` ${operation}` : ''}: the ${limits.deadlineMs} ms deadline passed.`,
+          detail: `the ${limits.deadlineMs} ms deadline passed.`,
+          outcomeUnknown: isWrite && lastFailure?.disposition === 'ambiguous',
         });
       }
+
+      // Stage: wait for a limiter slot and credentials, both bounded by the deadline.
       let authHeaders: Record<string, string> = {};
       try {
-        if (config.limiter) await config.limiter.acquire(signal);
-        if (auth) authHeaders = await auth.authorize(signal);
+        const { limiter } = config;
+        if (limiter) await waitWithin((bound) => limiter.acquire(bound), remaining, signal, 'a rate-limit slot');
+        if (auth) authHeaders = await raceWithin(auth.authorize(signal), deadline - Date.now(), signal, 'credentials');
       } catch (error) {
         if (signal?.aborted) return aborted(error);
-        if (error instanceof PaymentsError) return fail({ ...error.toInit(), operation, attempts });
-        return fail({
-          code: 'authentication',
-          message: `${provider}: could not authenticate.`,
-          cause: error,
-        });
-      }
-      const started = Date.now();
-      const result = await attemptOnce(
-        request,
-        authHeaders,
-        Math.min(limits.timeoutMs, remaining),
-        signal,
-        operation,
-        attempt,
-      );
-      const durationMs = Date.now() - started;
-
-      let error: PaymentsErrorInit;
-      let ambiguous: boolean;
-      let retryAfterMs: number | undefined;
-      let connectFailure = false;
-      if (result.response) {
-        const { response } = result;
-        config.limiter?.observe(response);
-        const record: AttemptRecord = { attempt, httpStatus: response.status, durationMs };
-        if (response.status >= 200 && response.status < 300 && !response.malformed) {
-          attempts.push(record);
-          return Ok({ kind: 'response', response, attempts });
+        if (error instanceof WaitTimeoutError) {
+          return fail({ code: 'timeout', detail: `${error.message}.`, outcomeUnknown: false });
         }
+        return Err(
+          adoptError(scope(), error, { code: 'authentication', detail: 'could not authenticate.' }).with({
+            attempts: [...attempts],
+          }),
+        );
+      }
+
+      // Stage: compose the attempt.
+      let composed: ComposedRequest;
+      try {
+        composed = composeRequest(config.baseUrl, baseHeaders, request, authHeaders);
+      } catch (error) {
+        const detail = error instanceof UnsafeHeaderError ? `${error.message}.` : 'the request could not be built.';
+        return fail({ code: 'validation', detail, cause: error, retryable: false });
+      }
+
+      // Stage: send one attempt.
+      const event = observer.sending(operation, attempt, request.method, composed, payload);
+      const timeoutMs = Math.max(1, Math.min(limits.timeoutMs, deadline - Date.now()));
+      const started = Date.now();
+      let response: HttpResponse | undefined;
+      let failure: AttemptFailure;
+      try {
+        const raw = await exchange({ ...composed, method: request.method, signal, timeoutMs, maxResponseBytes });
+        const parsed = parseBody(raw.text, raw.headers.get('content-type'));
+        response = { status: raw.status, headers: raw.headers, text: raw.text, ...parsed };
+      } catch (error) {
+        const kind = classifyFailure(error, signal?.aborted === true);
+        attempts.push({ attempt, failure: kind, durationMs: Date.now() - started, ...phase(options) });
+        if (kind === 'aborted') return aborted(error);
+        failure = readFailure(kind, error, timeoutMs);
+      }
+      if (response) {
+        const durationMs = Date.now() - started;
+        observer.received(event, response.status, durationMs, response.body, echoed);
+        try {
+          config.limiter?.observe(response);
+        } catch {
+          // A limiter that cannot read a header must not fail a call the provider answered.
+        }
+        attempts.push({ attempt, httpStatus: response.status, durationMs, ...phase(options) });
+        const success = response.status >= 200 && response.status < 300 && !response.malformed;
+        if (success) return Ok({ kind: 'response', response, attempts });
+
+        // Stage: re-authenticate once on a 401.
         if (response.status === 401 && auth?.onUnauthorized && !reauthenticated) {
           reauthenticated = true;
-          if (await auth.onUnauthorized(authHeaders)) {
-            attempts.push({ ...record, decision: 'reauthenticate' });
-            safely(() =>
-              config.hooks?.onRetry?.({
-                provider,
-                operation,
-                attempt,
-                delayMs: 0,
-                reason: 'HTTP 401',
-                next: 'reauthenticate',
-              }),
-            );
+          let renew = false;
+          try {
+            renew = await auth.onUnauthorized(authHeaders);
+          } catch {
+            renew = false;
+          }
+          if (renew) {
+            mark({ decision: 'reauthenticate' });
+            observer.retrying({ provider, operation, attempt, delayMs: 0, reason: 'HTTP 401', next: 'reauthenticate' });
             continue;
           }
         }
-        error = responseError(response, request, operation);
-        if (!retryableStatuses.has(response.status) && !(response.status < 300)) {
-          attempts.push({ ...record, decision: 'stop' });
-          return fail(error);
-        }
-        ambiguous = !unprocessedStatuses.has(response.status);
-        retryAfterMs = parseRetryAfter(response.headers, response.status);
-        if (retryAfterMs !== undefined && retryAfterMs > limits.maxRetryAfterMs) {
-          attempts.push({ ...record, decision: 'stop' });
+        failure = readFailedResponse(response, composed.url, reading);
+      }
+      lastFailure = failure!;
+
+      // Stage: decide.
+      const decision = decideRetry({
+        mode: options.retry,
+        disposition: lastFailure.disposition,
+        retriesUsed,
+        settings: limits,
+        retryAfterMs: lastFailure.retryAfterMs,
+        remainingMs: deadline - Date.now(),
+      });
+      const outcomeUnknown = isWrite && lastFailure.disposition === 'ambiguous';
+      if (decision.action === 'stop') {
+        mark({ decision: 'stop' });
+        const { parts } = lastFailure;
+        if (decision.reason === 'wait_too_long') {
           return fail({
-            ...error,
-            code: response.status === 429 ? 'rate_limited' : error.code,
-            message: `${error.message} (asked to wait ${retryAfterMs} ms, more than the ${limits.maxRetryAfterMs} ms cap)`,
-            retryAfterMs,
+            ...parts,
+            code: response?.status === 429 ? 'rate_limited' : parts.code,
+            detail: `${parts.detail} (asked to wait ${lastFailure.retryAfterMs} ms, more than the ${limits.maxRetryAfterMs} ms cap)`,
             retryable: true,
+            outcomeUnknown,
           });
         }
-        if (retryAfterMs !== undefined) error = { ...error, retryAfterMs };
-        attempts.push(record);
-      } else {
-        if (result.failure === 'aborted') {
-          attempts.push({ attempt, failure: 'aborted', durationMs });
-          return aborted(result.cause);
-        }
-        attempts.push({ attempt, failure: result.failure, durationMs });
-        connectFailure = result.failure === 'connect';
-        ambiguous = !connectFailure;
-        error =
-          result.failure === 'timeout'
-            ? {
-                code: 'timeout',
-                message: `${provider}${operation ? ` ${operation}` : ''}: no complete response within ${Math.min(limits.timeoutMs, remaining)} ms.`,
-                cause: result.cause,
-              }
-            : {
-                code: 'network',
-                message: `${provider}${operation ? ` ${operation}` : ''}: ${connectFailure ? 'could not connect' : 'the connection failed'} (${describe(result.cause)}).`,
-                cause: result.cause,
-              };
+        return fail({
+          ...parts,
+          ...(outcomeUnknown ? { retryable: false } : {}),
+          detail: outcomeUnknown
+            ? `${parts.detail} The provider may have acted on this ${request.method}: the outcome is unknown, so it was not sent again.`
+            : parts.detail,
+          outcomeUnknown,
+        });
       }
-
-      const mode = options.retry;
-      const allowed =
-        mode === 'safe' ||
-        connectFailure ||
-        (mode === 'reconcile' && (!ambiguous || options.reconcile !== undefined));
-      const last = attempts.length - 1;
-      if (!allowed || retriesUsed >= limits.maxRetries) {
-        attempts[last] = { ...attempts[last]!, decision: 'stop' };
-        return fail(error);
-      }
-      const delayMs =
-        retryAfterMs ?? backoffDelay(retriesUsed + 1, limits.backoffBaseMs, limits.backoffMaxMs);
-      if (Date.now() + delayMs >= deadline) {
-        attempts[last] = { ...attempts[last]!, decision: 'stop' };
-        return fail(error);
-      }
-      const reconcile = mode === 'reconcile' && ambiguous;
-      attempts[last] = {
-        ...attempts[last]!,
-        decision: reconcile ? 'reconcile' : 'retry',
-        retryDelayMs: delayMs,
-      };
-      const reason = result.response ? `HTTP ${result.response.status}` : result.failure;
-      safely(() =>
-        config.hooks?.onRetry?.({
-          provider,
-          operation,
-          attempt,
-          delayMs,
-          reason,
-          next: reconcile ? 'reconcile' : 'retry',
-        }),
-      );
-      logger.warn(
-        `${provider} ${operation ?? ''} attempt ${attempt} failed (${reason}); ${reconcile ? 'reconciling' : 'retrying'} in ${delayMs} ms`,
-      );
+      mark({ decision: 'retry', retryDelayMs: decision.delayMs });
+      observer.retrying({ provider, operation, attempt, delayMs: decision.delayMs, reason: lastFailure.reason, next: 'retry' });
       try {
-        await sleep(delayMs, signal);
+        await sleep(decision.delayMs, signal);
       } catch (cause) {
         return aborted(cause);
-      }
-      if (reconcile && options.reconcile) {
-        const found = await options.reconcile(signal);
-        if (found.isErr()) {
-          if (signal?.aborted) return aborted(found.error);
-          return fail({
-            ...error,
-            message: `${error.message} The outcome is unknown: looking the record up failed (${found.error.message}), so it was not sent again.`,
-            retryable: false,
-          });
-        }
-        if (found.value !== undefined) return Ok({ kind: 'reconciled', value: found.value, attempts });
       }
       retriesUsed += 1;
     }
   }
 
-  return { provider, baseUrl: config.baseUrl, redactor, logger, send };
-}
-
-function describe(cause: unknown): string {
-  if (cause instanceof Error) {
-    const inner = (cause as { cause?: { code?: string } }).cause?.code;
-    return inner ? `${cause.message}: ${inner}` : cause.message;
+  async function guardedSend(request: HttpRequest, options: SendOptions): Promise<Result<HttpOutcome, PaymentsError>> {
+    try {
+      return await send(request, options);
+    } catch (error) {
+      // A bug of ours, a hook or a provider callback must still end as a Result, never a rejection.
+      return Err(
+        buildError(
+          { provider, operation: options.operation, redactor },
+          { code: 'provider_error', detail: 'the call failed unexpectedly.', cause: error },
+        ),
+      );
+    }
   }
-  return String(cause);
+
+  return { provider, baseUrl: config.baseUrl, redactor, logger, settings, send: guardedSend };
 }
 
-function safeMap(
-  mapper: ErrorBodyMapper | undefined,
-  response: HttpResponse,
-): Partial<PaymentsErrorInit> | undefined {
-  try {
-    return mapper?.(response);
-  } catch {
-    // An error body we cannot read still becomes a typed error from its status.
-    return undefined;
-  }
-}
-
-const retrySettingKeys = Object.keys(defaultRetrySettings) as (keyof RetrySettings)[];
-
-function pickRetrySettings(options: Partial<RetrySettings>): Partial<RetrySettings> {
-  const picked: Partial<RetrySettings> = {};
-  for (const key of retrySettingKeys) if (options[key] !== undefined) picked[key] = options[key];
-  return picked;
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+function phase(options: SendOptions): Partial<AttemptRecord> {
+  return options.phase ? { phase: options.phase } : {};
 }

@@ -1,5 +1,5 @@
 import type * as NodeHttp from 'node:http';
-import { attemptTimeoutError, type Exchange } from './exchange.js';
+import { attemptTimeoutError, type Exchange, responseTooLargeError } from './exchange.js';
 
 type HttpModule = typeof NodeHttp;
 
@@ -25,7 +25,7 @@ const encoder = new TextEncoder();
  */
 export function nodeExchange(http: HttpModule, https: HttpModule): Exchange {
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-  return ({ url, method, headers, body, signal, timeoutMs }) =>
+  return ({ url, method, headers, body, signal, timeoutMs, maxResponseBytes }) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
@@ -57,17 +57,35 @@ export function nodeExchange(http: HttpModule, https: HttpModule): Exchange {
       const onAbort = () => fail(signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
       request.on('error', fail);
+      // Node's http module follows no redirect and decompresses nothing, so counting the bytes
+      // as they arrive is the whole size cap.
       request.on('response', (response) => {
-        response.setEncoding('utf8');
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > maxResponseBytes) {
+          response.resume();
+          fail(responseTooLargeError(maxResponseBytes));
+          return;
+        }
+        const decoder = new TextDecoder();
         let text = '';
-        response.on('data', (chunk: string) => {
-          text += chunk;
+        let received = 0;
+        response.on('data', (chunk: Uint8Array) => {
+          received += chunk.byteLength;
+          if (received > maxResponseBytes) {
+            fail(responseTooLargeError(maxResponseBytes));
+            return;
+          }
+          text += decoder.decode(chunk, { stream: true });
         });
         response.on('error', fail);
         response.on('aborted', () => fail(new Error('The response was aborted.')));
         response.on('end', () =>
           settle(() =>
-            resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.headers), text }),
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: toHeaders(response.headers),
+              text: text + decoder.decode(),
+            }),
           ),
         );
       });

@@ -44,7 +44,9 @@ export interface OperationDeclaration<
   toRequest?: (input: In) => RequestParts | undefined;
   /** Maps the validated body to the result (default: the body itself). */
   fromResponse?: (body: Wire, input: In, response: HttpResponse) => Out | undefined;
-  /** Finds the record after an ambiguous failure (reconcile mode). */
+  /** The client reference the write can be looked up by (reported on `outcomeUnknown` errors). */
+  reference?: (input: In) => string | undefined;
+  /** Finds the record after an ambiguous failure (reconcile mode): exact and complete, `Ok(undefined)` only when certainly absent. */
   reconcile?: (
     input: In,
     context: OperationContext,

@@ -79,7 +79,12 @@ export interface Operation<
   readonly toRequest?: ((input: In) => RequestParts) | undefined;
   /** Turns the validated response body into the result. */
   readonly fromResponse?: ((body: never, input: In, response: HttpResponse) => Out) | undefined;
-  /** For `reconcile` operations: finds the record the input would have created. */
+  /** The client reference a write can be looked up by (reported on `outcomeUnknown` errors). */
+  readonly reference?: ((input: In) => string | undefined) | undefined;
+  /**
+   * For `reconcile` operations: finds the record the input would have created, with an exact
+   * and complete search. `Ok(undefined)` means "certainly not there"; `Err` means "could not tell".
+   */
   readonly reconcile?:
     | ((
         input: In,

@@ -1,8 +1,10 @@
 import { Err, Ok, type Result } from 'ts-results-es';
 import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
+import { buildError } from '../errors/build-error.js';
 import { joinFieldPath, toFieldErrors } from '../errors/field-errors.js';
-import { PaymentsError } from '../errors/payments-error.js';
+import type { PaymentsError } from '../errors/payments-error.js';
+import { Redactor } from '../redaction/redactor.js';
 import type { Schema } from './operation.js';
 
 /** Turns zod issues into `[field, message]` pairs, descending into unions so the real field is named. */
@@ -23,6 +25,9 @@ function issueEntries(issues: readonly $ZodIssue[], prefix: readonly PropertyKey
   return entries;
 }
 
+// Field names come from the caller's input and may be anything (a card number as a key).
+const keyRedactor = new Redactor();
+
 /**
  * Validates input against an operation's schema. A failure is a `validation` error that
  * names every bad field; nothing is sent.
@@ -39,14 +44,10 @@ export function validateInput<T>(
     .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
     .join('; ');
   return Err(
-    new PaymentsError({
-      code: 'validation',
-      message: `${context.operation}: invalid input (nothing was sent). ${summary}`,
-      provider: context.provider,
-      operation: context.operation,
-      fieldErrors,
-      retryable: false,
-    }),
+    buildError(
+      { ...context, redactor: keyRedactor },
+      { code: 'validation', detail: `invalid input (nothing was sent). ${summary}`, fieldErrors, retryable: false },
+    ),
   );
 }
 
@@ -54,20 +55,21 @@ export function validateInput<T>(
 export function validateOutput<T>(
   schema: Schema<T>,
   body: unknown,
-  context: { provider: string; operation: string; httpStatus: number },
+  context: { provider: string; operation: string; httpStatus: number; redactor?: Redactor | undefined },
 ): Result<T, PaymentsError> {
   const parsed = z.safeParse(schema, body);
   if (parsed.success) return Ok(parsed.data);
   const fieldErrors = toFieldErrors(issueEntries(parsed.error.issues));
   return Err(
-    new PaymentsError({
-      code: 'invalid_response',
-      message: `${context.operation}: the provider's response does not have the documented shape (${Object.keys(fieldErrors).join(', ')}).`,
-      provider: context.provider,
-      operation: context.operation,
-      httpStatus: context.httpStatus,
-      fieldErrors,
-      retryable: false,
-    }),
+    buildError(
+      { ...context, redactor: context.redactor ?? keyRedactor },
+      {
+        code: 'invalid_response',
+        detail: `the provider's response does not have the documented shape (${Object.keys(fieldErrors).join(', ')}).`,
+        httpStatus: context.httpStatus,
+        fieldErrors,
+        retryable: false,
+      },
+    ),
   );
 }

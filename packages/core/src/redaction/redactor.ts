@@ -13,15 +13,9 @@ const sensitiveKeys = new Set([
   'sessiontoken',
   'idtoken',
   'apikey',
-  'userapikey',
-  'userhashkey',
-  'xconnectfitoken',
-  'xconnectfijwtoken',
   'cookie',
   'setcookie',
   'accountnumber',
-  // connectFi ACH objects name the bank account `DFIAccountNumber`.
-  'dfiaccountnumber',
   'cardnumber',
   'number',
   'pan',
@@ -55,17 +49,33 @@ function normaliseKey(key: string): string {
 // Fields that only occur in OAuth token requests, where `code` is the authorization code.
 const oauthMarkers = ['grant_type', 'client_id', 'redirect_uri'];
 
-function isSecretField(holder: object, key: string, field: unknown): boolean {
+function isSecretField(extraKeys: ReadonlySet<string>, holder: object, key: string, field: unknown): boolean {
   const normalised = normaliseKey(key);
-  if (!sensitiveKeys.has(normalised)) return false;
+  if (!sensitiveKeys.has(normalised) && !extraKeys.has(normalised)) return false;
   if (!keysSecretOnlyAsStrings.has(normalised)) return true;
   if (typeof field !== 'string') return false;
   return /\d{6,}/.test(field) || (normalised === 'code' && oauthMarkers.some((marker) => marker in holder));
 }
 
-/** True when a field or header with this name holds a secret. */
+/** True when a field or header with this name holds a secret whatever the provider. */
 export function isSensitiveKey(key: string): boolean {
   return sensitiveKeys.has(normaliseKey(key));
+}
+
+// Header names that carry credentials in any provider's scheme (`x-api-key`, `x-auth-token`).
+const credentialHeader = /key|token|secret|auth|password|cookie|session/i;
+
+/** Sets an own property even for `__proto__`, so a hostile key never changes a prototype. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** What a provider adds to the built-in list of secret names (from its descriptor). */
+export interface RedactorOptions {
+  /** Field names whose values are secret for this provider (`DFIAccountNumber`). */
+  sensitiveFields?: readonly string[] | undefined;
+  /** Header names that carry this provider's credentials (`user-id`, `developer-id`). */
+  sensitiveHeaders?: readonly string[] | undefined;
 }
 
 // 12 to 19 digits, optionally grouped by spaces or dashes: card (PAN) and bank account numbers.
@@ -79,6 +89,20 @@ const longDigitRun = /\b\d(?:[ -]?\d){11,18}\b/g;
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
+  readonly #fields: ReadonlySet<string>;
+  readonly #headers: ReadonlySet<string>;
+
+  /** A redactor that also knows the provider's own secret field and header names. */
+  constructor(options: RedactorOptions = {}) {
+    this.#fields = new Set((options.sensitiveFields ?? []).map(normaliseKey));
+    this.#headers = new Set((options.sensitiveHeaders ?? []).map((name) => name.toLowerCase()));
+  }
+
+  /** True when a field with this name holds a secret (built-in names and the provider's). */
+  isSensitiveField(key: string): boolean {
+    const normalised = normaliseKey(key);
+    return sensitiveKeys.has(normalised) || this.#fields.has(normalised);
+  }
 
   /** Registers a value that must never be shown (credentials, tokens). Values shorter than 4 are ignored. */
   addSecret(value: string | undefined | null): void {
@@ -108,7 +132,7 @@ export class Redactor {
     const walk = (node: unknown, depth: number) => {
       if (node === null || typeof node !== 'object' || depth > 12) return;
       for (const [key, field] of Object.entries(node)) {
-        if ((typeof field === 'string' || typeof field === 'number') && isSecretField(node, key, field)) {
+        if ((typeof field === 'string' || typeof field === 'number') && isSecretField(this.#fields, node, key, field)) {
           const text = String(field);
           if (text.length >= 3) found.add(text);
         } else {
@@ -128,11 +152,14 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((item) => this.value(item, extra, depth + 1));
     const copy: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      const secret = isSecretField(value, key, field);
-      copy[key] =
+      const secret = isSecretField(this.#fields, value, key, field);
+      setOwn(
+        copy,
+        this.text(key, extra),
         secret && field !== null && field !== undefined && field !== ''
           ? REDACTED
-          : this.value(field, extra, depth + 1);
+          : this.value(field, extra, depth + 1),
+      );
     }
     return copy;
   }
@@ -141,10 +168,13 @@ export class Redactor {
   headers(headers: Record<string, string>): Record<string, string> {
     const copy: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
-      copy[name] =
-        isSensitiveKey(name) || /key|token|secret|user-id|developer-id/i.test(name)
+      setOwn(
+        copy,
+        name,
+        isSensitiveKey(name) || credentialHeader.test(name) || this.#headers.has(name.toLowerCase())
           ? REDACTED
-          : this.text(value);
+          : this.text(value),
+      );
     }
     return copy;
   }

@@ -97,7 +97,7 @@ describe('coupons', () => {
       },
     });
     const error = (await client().coupons.create(spring)).unwrapErr();
-    expect(error.code).toBe('validation');
+    expect(error.code).toBe('invalid_request');
     expect(error.fieldErrors).toEqual({
       code: ['code should not be empty'],
       foo: ['property foo should not exist'],

@@ -192,7 +192,7 @@ describe('fulfillments', () => {
       items: [{ priceId, qty: 3 }],
       notifyCustomer: true,
     });
-    expect(result.unwrapErr().code).toBe('validation');
+    expect(result.unwrapErr().code).toBe('invalid_request');
     expect(result.unwrapErr().httpStatus).toBe(400);
   });
 });

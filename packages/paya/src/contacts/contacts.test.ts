@@ -59,7 +59,7 @@ describe('contacts', () => {
       last_name: 'Two',
       contact_api_id: 'c-1',
     });
-    expect(duplicate.isErr() && duplicate.error).toMatchObject({ code: 'validation', httpStatus: 422 });
+    expect(duplicate.isErr() && duplicate.error).toMatchObject({ code: 'invalid_request', httpStatus: 422 });
     expect(duplicate.isErr() && duplicate.error.fieldErrors?.contact_api_id).toHaveLength(1);
     const upserted = (
       await test.paya.contacts.create({

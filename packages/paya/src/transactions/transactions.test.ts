@@ -120,7 +120,7 @@ describe('transactions.sale', () => {
     });
     expect(again.isErr()).toBe(true);
     const error = again.isErr() ? again.error : undefined;
-    expect(error).toMatchObject({ code: 'validation', httpStatus: 422, operation: 'paya.transactions.sale' });
+    expect(error).toMatchObject({ code: 'invalid_request', httpStatus: 422, operation: 'paya.transactions.sale' });
     expect(error?.fieldErrors?.transaction_api_id?.[0]).toMatch(/already been taken/);
     const badProduct = await test.paya.transactions.sale({
       transaction_amount: '1.00',
@@ -175,7 +175,8 @@ describe('retries without double charges', () => {
       ...bank,
     });
     expect(result.isErr()).toBe(true);
-    expect(result.isErr() && result.error.message).toMatch(/not sent again/);
+    expect(result.isErr() && result.error.message).toMatch(/outcome is unknown/);
+    expect(result.isErr() && result.error).toMatchObject({ outcomeUnknown: true, retryable: false });
     expect(test.simulator.log.filter((request) => request.method === 'POST')).toHaveLength(1);
   });
 });
@@ -218,7 +219,7 @@ describe('auth-only, complete, void and refund', () => {
       body: { transaction: { action: 'void' } },
     });
     const again = await test.paya.transactions.void({ id: sale.id });
-    expect(again.isErr() && again.error.code).toBe('validation');
+    expect(again.isErr() && again.error.code).toBe('invalid_request');
   });
 
   it('refunds a settled sale as a new transaction', async () => {

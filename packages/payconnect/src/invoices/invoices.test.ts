@@ -106,7 +106,7 @@ describe('invoices over the wire', () => {
     expect(draft.providerMessage).toContain('Draft');
     await payconnect.invoices.sendEmail(invoiceId);
     const over = (await payconnect.invoices.pay(invoiceId, { amount: '10000.00' })).unwrapErr();
-    expect(over).toMatchObject({ code: 'validation', httpStatus: 400 });
+    expect(over).toMatchObject({ code: 'invalid_request', httpStatus: 400 });
     expect(over.fieldErrors).toEqual({ amount: ['exceeds the amount due'] });
     expect(over.requestId).toMatch(/^corr_/);
     await payconnect.invoices.pay(invoiceId, { amount: '10.00' });
@@ -236,7 +236,7 @@ describe('invoices over the wire', () => {
     });
     const result = await payconnect.invoices.search().toArray({ limit: 10 });
     expect(result.unwrapErr()).toMatchObject({
-      code: 'validation',
+      code: 'invalid_request',
       providerMessage: 'bad filter',
       fieldErrors: { status: ['unknown'] },
     });

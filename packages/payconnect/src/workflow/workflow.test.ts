@@ -135,7 +135,7 @@ describe('workflow.execute (the seed templates)', () => {
     });
     expect(pay.map((row) => row.status)).toEqual(['OK', 'ERROR']);
     expect(pay[0]).toMatchObject({ providerStatus: 'PartiallyPaid', amountPaid: '20.00' });
-    expect(pay[1]).toMatchObject({ statusMessage: 'validation', httpStatus: 400 });
+    expect(pay[1]).toMatchObject({ statusMessage: 'invalid_request', httpStatus: 400 });
     const voided = await payconnect.workflow.execute('payconnect.invoices.void', {
       options: { invoiceId: 'inv_001007' },
       items: [{ reason: 'dup' }],

@@ -24,20 +24,51 @@ function isClient(value: unknown): boolean {
   );
 }
 
-/** Turns each provider entry into a client: clients are kept, settings go to the provider's factory. */
-export function resolveProviders(input: ProvidersInput): Partial<ProviderClients> {
+/** The `configuration` error of `createPayweave`, naming the setting. */
+export function settingsError(field: string, why: string, cause?: unknown): PaymentsError {
+  return new PaymentsError({
+    code: 'configuration',
+    message: `payweave: ${field} ${why}.`,
+    fieldErrors: { [field]: [why] },
+    cause,
+  });
+}
+
+/**
+ * Turns each provider entry into a client: clients are kept, settings go to the provider's
+ * factory. Throws a `configuration` error naming the entry for anything else; provider
+ * names are looked up as own properties, so `constructor` or `__proto__` is unknown.
+ */
+export function resolveProviders(input: unknown): Partial<ProviderClients> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw settingsError(
+      'providers',
+      `must be an object of provider clients or settings (known: ${providerNames.join(', ')})`,
+    );
+  }
   const clients: Partial<Record<ProviderName, unknown>> = {};
   for (const name of Object.keys(input)) {
-    if (!(name in factories)) {
+    if (!Object.hasOwn(factories, name)) {
       throw new PaymentsError({
         code: 'configuration',
-        message: `payweave: unknown provider "${name}" (known: ${providerNames.join(', ')}).`,
+        message: `payweave: unknown provider ${JSON.stringify(name.slice(0, 40))} (known: ${providerNames.join(', ')}).`,
         fieldErrors: { [`providers.${name}`]: ['is not a known provider'] },
       });
     }
-    const entry = input[name as ProviderName];
+    const provider = name as ProviderName;
+    const entry = (input as Record<string, unknown>)[provider];
     if (entry === undefined) continue;
-    clients[name as ProviderName] = isClient(entry) ? entry : factories[name as ProviderName](entry as never);
+    if (typeof entry !== 'object' || entry === null) {
+      throw settingsError(`providers.${provider}`, 'must be a client from its factory or its settings object');
+    }
+    let client: unknown;
+    try {
+      client = isClient(entry) ? entry : factories[provider](entry as never);
+    } catch (error) {
+      if (error instanceof PaymentsError) throw error;
+      throw settingsError(`providers.${provider}`, 'could not be used to make a client', error);
+    }
+    clients[provider] = client;
   }
   return clients as Partial<ProviderClients>;
 }

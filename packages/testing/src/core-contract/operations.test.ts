@@ -1,8 +1,7 @@
+import { toJsonSchema, toRows } from '@payweave/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { toRows } from '../rows/to-rows.js';
-import { createLedgerClient, createLedgerSimulator } from '../test-support/ledger.js';
-import { toJsonSchema } from './to-json-schema.js';
+import { createLedgerClient, createLedgerSimulator } from './ledger.js';
 
 const simulator = createLedgerSimulator();
 const server = setupServer(...simulator.handlers());
@@ -62,12 +61,27 @@ describe('operations (through msw)', () => {
     ]);
   });
 
-  it('a 200 with an unexpected shape is invalid_response, never a crash', async () => {
+  it('a 200 with an unexpected shape is invalid_response on a read, never a crash', async () => {
+    const created = (await createLedgerClient().charges.create({ amount: '1.00' })).unwrap();
     simulator.faults.add({ type: 'replace-body', body: { charge: { id: 5 } } });
-    const result = await createLedgerClient().charges.create({ amount: '1.00' });
+    const result = await createLedgerClient().charges.retrieve(created.id);
     const error = result.unwrapErr();
     expect(error.code).toBe('invalid_response');
+    expect(error.outcomeUnknown).toBe(false);
     expect(Object.keys(error.fieldErrors ?? {})).toContain('charge.id');
+  });
+
+  it('a 200 with an unexpected shape on a write means it probably happened: looked up, not resent', async () => {
+    simulator.faults.add({ type: 'replace-body', body: { charge: { id: 5 } } });
+    const result = await createLedgerClient().charges.create({ amount: '1.00' });
+    expect(result.unwrap()).toMatchObject({ amount: '1.00' });
+    expect(simulator.log.filter((entry) => entry.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a 200 with an unexpected shape on a never-mode write is outcomeUnknown', async () => {
+    simulator.faults.add({ type: 'replace-body', body: { charge: { id: 5 } } });
+    const result = await createLedgerClient().charges.createOnce({ amount: '1.00' });
+    expect(result.unwrapErr()).toMatchObject({ code: 'invalid_response', outcomeUnknown: true, retryable: false });
   });
 
   it('a reset connection through msw is a network error', async () => {

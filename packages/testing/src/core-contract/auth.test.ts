@@ -1,13 +1,16 @@
+import {
+  createProviderClient,
+  createProviderRuntime,
+  defineOperation,
+  type OAuthTokens,
+  oauthRefresh,
+  PaymentsError,
+  runOperation,
+  sessionToken,
+} from '@payweave/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { PaymentsError } from '../errors/payments-error.js';
-import { createProviderClient } from '../operations/create-provider-client.js';
-import { defineOperation } from '../operations/define-operation.js';
-import { runOperation } from '../operations/run-operation.js';
-import { createProviderRuntime } from '../provider-runtime.js';
-import { createTokenServiceSimulator } from '../test-support/token-service.js';
-import { type OAuthTokens, oauthRefresh } from './oauth-refresh.js';
-import { sessionToken } from './session-token.js';
+import { createTokenServiceSimulator } from './token-service.js';
 
 const simulator = createTokenServiceSimulator();
 let baseUrl = '';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLedgerClient, createLedgerSimulator } from '../test-support/ledger.js';
+import { createLedgerClient, createLedgerSimulator } from './ledger.js';
 
 const simulator = createLedgerSimulator();
 let url = '';

@@ -1,15 +1,18 @@
-// A tiny provider used by core's own tests: a ledger of charges with a client reference,
-// declared with defineOperation and simulated with @payweave/testing.
-import { createSimulator, json, newHexId, type Simulator } from '@payweave/testing';
-import { Ok } from 'ts-results-es';
+// A tiny provider used by the core contract tests: a ledger of charges with a client
+// reference, declared with @payweave/core's public defineOperation and simulated here.
+import {
+  type AuthStrategy,
+  type CoreOptions,
+  createProviderClient,
+  createProviderRuntime,
+  decimalAmount,
+  defineOperation,
+  Ok,
+  staticHeaders,
+} from '@payweave/core';
 import * as z from 'zod/mini';
-import type { AuthStrategy } from '../auth/auth-strategy.js';
-import { staticHeaders } from '../auth/static-headers.js';
-import type { CoreOptions } from '../core-options.js';
-import { decimalAmount } from '../money/decimal-amount-schema.js';
-import { createProviderClient } from '../operations/create-provider-client.js';
-import { defineOperation } from '../operations/define-operation.js';
-import { createProviderRuntime } from '../provider-runtime.js';
+import { createSimulator, type Simulator } from '../simulator/create-simulator.js';
+import { json, newHexId } from '../simulator/sim-helpers.js';
 
 export interface Charge {
   id: string;

@@ -1,6 +1,6 @@
+import type { RetryEvent } from '@payweave/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLedgerClient, createLedgerSimulator } from '../test-support/ledger.js';
-import type { RetryEvent } from './http-types.js';
+import { createLedgerClient, createLedgerSimulator } from './ledger.js';
 
 const simulator = createLedgerSimulator();
 let baseUrl = '';

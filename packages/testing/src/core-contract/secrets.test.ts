@@ -1,9 +1,8 @@
 import { inspect } from 'node:util';
-import { captureLogger, findSecrets } from '@payweave/testing';
+import { Redactor, type RequestEvent } from '@payweave/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '../http/http-types.js';
-import { createLedgerClient, createLedgerSimulator } from '../test-support/ledger.js';
-import { Redactor } from './redactor.js';
+import { captureLogger, findSecrets } from '../capture-logger.js';
+import { createLedgerClient, createLedgerSimulator } from './ledger.js';
 
 const apiKey = 'sk_live_S3CR3T_value_98765';
 const cardNumber = '4111111111111111';

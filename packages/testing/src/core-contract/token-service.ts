@@ -1,5 +1,7 @@
-// A simulated service with session tokens and OAuth refresh rotation, for core's auth tests.
-import { createSimulator, json, type Simulator } from '@payweave/testing';
+// A simulated service with session tokens and OAuth refresh rotation, for the core
+// contract auth tests.
+import { createSimulator, type Simulator } from '../simulator/create-simulator.js';
+import { json } from '../simulator/sim-helpers.js';
 
 export interface TokenServiceState {
   sessionsIssued: number;

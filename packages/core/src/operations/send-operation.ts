@@ -1,0 +1,139 @@
+import { Err, Ok, type Result } from 'ts-results-es';
+import { buildError } from '../errors/build-error.js';
+import type { PaymentsError } from '../errors/payments-error.js';
+import type { SendOptions } from '../http/http-client.js';
+import type { HttpMethod, HttpRequest } from '../http/http-types.js';
+import { ruleForStatus } from '../retry/status-rules.js';
+import type { CallOptions } from './call-options.js';
+import { fillPath } from './fill-path.js';
+import type { AnyOperation } from './operation.js';
+import type { OperationRuntime } from './operation-runtime.js';
+import { validateOutput } from './validate-input.js';
+
+/** Internal per-call state the operation layer threads through sends (never set by callers). */
+export interface CallState {
+  /** Absolute deadline of the whole operation, lookups and resends included. */
+  readonly deadlineAt?: number | undefined;
+  /** Attempt numbering continues across a resend. */
+  readonly firstAttempt?: number | undefined;
+  /** Marks attempts of a resend or a lookup. */
+  readonly phase?: SendOptions['phase'];
+}
+
+const bodyless = new Set<HttpMethod>(['GET', 'DELETE']);
+const ownKeys = (value: unknown): [string, unknown][] =>
+  value && typeof value === 'object' ? Object.entries(value) : [];
+
+function defaultRequest(operation: AnyOperation, input: unknown): Omit<HttpRequest, 'method'> {
+  const { path, used } = fillPath(operation.path, input);
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of ownKeys(input)) {
+    if (!used.has(key)) Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  if (bodyless.has(operation.method)) return { path, query: rest as HttpRequest['query'] };
+  return { path, json: rest };
+}
+
+/** Builds the request an operation sends for validated input. Throws when `toRequest` does. */
+export function toHttpRequest(operation: AnyOperation, input: unknown): HttpRequest {
+  const parts = operation.toRequest ? operation.toRequest(input) : {};
+  const derived = defaultRequest(operation, input);
+  // A toRequest that shapes the query or body replaces the derived one entirely.
+  const shaped = parts.query !== undefined || parts.json !== undefined || parts.form !== undefined;
+  return {
+    method: operation.method,
+    ...(shaped ? { path: derived.path } : derived),
+    ...parts,
+    path: parts.path ?? derived.path,
+  };
+}
+
+/**
+ * Sends one request of an operation and decodes the answer: the success envelope (connectFi),
+ * the output schema and `fromResponse`. A 2xx a write cannot be read from still means the
+ * provider accepted it, so that error says `outcomeUnknown`.
+ */
+export async function sendOperation(
+  runtime: OperationRuntime,
+  operation: AnyOperation,
+  input: unknown,
+  request: HttpRequest,
+  retry: SendOptions['retry'],
+  options: CallOptions & CallState,
+): Promise<Result<unknown, PaymentsError>> {
+  const outcome = await runtime.http.send(request, {
+    ...options,
+    operation: operation.id,
+    retry,
+    auth: operation.auth === 'none' ? null : undefined,
+  });
+  if (outcome.isErr()) return outcome;
+  const { value } = outcome;
+  if (value.kind === 'reconciled') return Ok(value.value);
+  const { response, attempts } = value;
+  const isWrite = request.method !== 'GET';
+  const scope = {
+    provider: runtime.provider,
+    operation: operation.id,
+    redactor: runtime.http.redactor,
+    echoed: runtime.http.redactor.sensitiveValues(request.json ?? request.form),
+  };
+  const unreadable = (detail: string, cause?: unknown) =>
+    Err(
+      buildError(scope, {
+        code: 'invalid_response',
+        detail: isWrite
+          ? `${detail} The provider answered ${response.status}, so it probably acted: look the record up before sending again.`
+          : detail,
+        httpStatus: response.status,
+        attempts,
+        cause,
+        retryable: false,
+        outcomeUnknown: isWrite,
+      }),
+    );
+  let body = response.body;
+  if (runtime.unwrap) {
+    const unwrapped = runtime.unwrap(body, response);
+    if (unwrapped.isErr()) {
+      // An error inside a 2xx envelope goes through the same builder (and redaction) as any other.
+      const { message: _m, provider: _p, operation: _o, ...fields } = unwrapped.error;
+      // An envelope we cannot read on a 2xx write: the provider probably acted.
+      if (fields.code === 'invalid_response' && isWrite && response.status < 300) {
+        return unreadable(fields.providerMessage ?? 'the response envelope could not be read.');
+      }
+      return Err(
+        buildError(scope, {
+          ...fields,
+          code:
+            typeof fields.code === 'string'
+              ? fields.code
+              : response.status >= 300
+                ? ruleForStatus(response.status).code
+                : 'provider_error',
+          detail:
+            typeof fields.providerMessage === 'string' && fields.providerMessage !== ''
+              ? fields.providerMessage
+              : 'the provider reported a failure.',
+          httpStatus: response.status,
+          attempts,
+        }),
+      );
+    }
+    body = unwrapped.value;
+  }
+  let wire: unknown = body;
+  if (operation.output) {
+    const checked = validateOutput(operation.output, body, { ...scope, httpStatus: response.status });
+    if (checked.isErr()) {
+      return isWrite ? unreadable(checked.error.message.replace(/^[\w.]+: /, ''), checked.error) : Err(checked.error.with({ attempts }));
+    }
+    wire = checked.value;
+  }
+  if (!operation.fromResponse) return Ok(wire);
+  try {
+    return Ok((operation.fromResponse as (body: unknown, input: unknown, response: unknown) => unknown)(wire, input, response));
+  } catch (error) {
+    return unreadable(`the response could not be read (${(error as Error)?.message ?? String(error)}).`, error);
+  }
+}

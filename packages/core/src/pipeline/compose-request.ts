@@ -1,0 +1,53 @@
+import { buildUrl } from '../http/build-url.js';
+import type { HttpRequest } from '../http/http-types.js';
+
+/** One attempt as it goes on the wire. */
+export interface ComposedRequest {
+  /** Full URL. */
+  readonly url: string;
+  /** Every header, lower-case names. */
+  readonly headers: Record<string, string>;
+  /** The body text. */
+  readonly body: string | undefined;
+}
+
+// CR, LF and NUL in a header value would let a hostile token or id add headers of its own.
+const unsafeHeaderValue = /[\r\n\0]/;
+
+/** Thrown when a header value could split the request; the call fails before anything is sent. */
+export class UnsafeHeaderError extends Error {
+  /** The header whose value was refused (its value is never quoted: it may be a credential). */
+  readonly header: string;
+
+  /** Names the header. */
+  constructor(header: string) {
+    super(`the "${header}" header value contains a line break or NUL, so the request was not sent`);
+    this.name = 'UnsafeHeaderError';
+    this.header = header;
+  }
+}
+
+/** Builds URL, headers and body of an attempt: base headers, then the request's, then auth. */
+export function composeRequest(
+  baseUrl: string,
+  baseHeaders: Readonly<Record<string, string>>,
+  request: HttpRequest,
+  authHeaders: Readonly<Record<string, string>>,
+): ComposedRequest {
+  const url = buildUrl(baseUrl, request);
+  const headers: Record<string, string> = { ...baseHeaders, ...request.headers, ...authHeaders };
+  let body: string | undefined;
+  if (request.json !== undefined) {
+    body = JSON.stringify(request.json);
+    headers['content-type'] ??= 'application/json';
+  } else if (request.form) {
+    const form = new URLSearchParams();
+    for (const [key, value] of Object.entries(request.form)) if (value !== undefined) form.append(key, value);
+    body = form.toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  }
+  for (const name in headers) {
+    if (unsafeHeaderValue.test(String(headers[name]))) throw new UnsafeHeaderError(name);
+  }
+  return { url, headers, body };
+}

@@ -1,0 +1,84 @@
+import { Err, Ok, type Page, PageIterator, PaymentsError, type Result } from '@payweave/core';
+import { failingIterator } from './unsupported.js';
+
+/**
+ * What anything thrown inside a facade call becomes. The thrown error is kept as `cause`
+ * (never serialised); its message is not copied, as it was not built to be redacted.
+ */
+export function unexpectedError(where: string, error: unknown, provider?: string): PaymentsError {
+  if (error instanceof PaymentsError) return error;
+  const name = error instanceof Error ? error.name : typeof error;
+  return new PaymentsError({
+    code: 'provider_error',
+    provider,
+    operation: where,
+    message: `${where}: the call failed unexpectedly (${name} thrown); nothing more is known about its outcome.`,
+    cause: error,
+  });
+}
+
+/** A method's promise that resolves to `Err` instead of rejecting. */
+export function guardResult<T>(
+  promise: PromiseLike<Result<T, PaymentsError>>,
+  where: string,
+  provider?: string,
+): Promise<Result<T, PaymentsError>> {
+  return Promise.resolve(promise).then(
+    (result) => result,
+    (error: unknown) => Err(unexpectedError(where, error, provider)),
+  );
+}
+
+type Walk<T> = AsyncGenerator<Page<T>, void, undefined>;
+
+/**
+ * The same pages as `source`, except that anything it throws while walking (a mapping
+ * bug, a loader that rejected) arrives as a {@link PaymentsError}, as core's page
+ * iterators report failures: thrown by `for await`, `Err` from `toArray` / `firstPage`.
+ * Pages are pulled from `source` one at a time (its own prefetch still runs), and a walk
+ * that stops early stops `source` too.
+ */
+export function guardPages<T>(source: PageIterator<T>, where: string, provider?: string): PageIterator<T> {
+  return new PageIterator<T, unknown>(
+    undefined,
+    async (cursor, _pageNumber, signal) => {
+      try {
+        let walk = cursor as Walk<T> | undefined;
+        if (walk === undefined) {
+          const started = source.pages();
+          walk = started;
+          signal.addEventListener(
+            'abort',
+            () => {
+              started.return(undefined).catch(() => undefined);
+            },
+            { once: true },
+          );
+        }
+        const step = await walk.next();
+        if (step.done) return Ok({ page: { items: [] }, next: undefined });
+        const { items, totalCount, hasMore } = step.value;
+        return Ok({ page: { items, totalCount }, next: hasMore ? walk : undefined });
+      } catch (error) {
+        return Err(unexpectedError(where, error, provider));
+      }
+    },
+    { prefetch: false },
+  );
+}
+
+/**
+ * A failed call whose shape is not known (an id that names no operation): a page
+ * iterator that fails on first use, and also a thenable that resolves to the same `Err`,
+ * so both `await pw.execute(id, input)` and `pw.execute(id, input).toArray(...)` get a
+ * `PaymentsError` rather than a `TypeError`.
+ */
+export function failedCall(error: PaymentsError): PageIterator<never> & PromiseLike<Result<never, PaymentsError>> {
+  const iterator = failingIterator<never>(error);
+  const settled: Promise<Result<never, PaymentsError>> = Promise.resolve(Err(error));
+  Object.defineProperty(iterator, 'then', {
+    value: settled.then.bind(settled),
+    enumerable: false,
+  });
+  return iterator as PageIterator<never> & PromiseLike<Result<never, PaymentsError>>;
+}

@@ -1,0 +1,131 @@
+import { Err, Ok, PaymentsError, type Result } from '@payweave/core';
+
+/**
+ * Keys refused anywhere in what a caller hands the facade: set on an object by a careless
+ * merge they replace its prototype (`__proto__`) or reach one (`constructor.prototype`).
+ */
+const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+// How far a request is searched for forbidden keys: enough for any real filter or body,
+// bounded so a huge or cyclic input costs little (the provider's strict schema still checks it).
+const maxDepth = 16;
+const maxNodes = 10_000;
+
+/** The `validation` error of a facade entry point: names the field and says why; nothing was sent. */
+export function invalidInput(where: string, field: string, why: string, provider?: string): PaymentsError {
+  return new PaymentsError({
+    code: 'validation',
+    provider,
+    operation: where,
+    message: `${where}: ${field} ${why}.`,
+    fieldErrors: { [field]: [why] },
+  });
+}
+
+/** A short, safe description of a value for a message: never the whole of a long or odd string. */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : `a ${type}`;
+}
+
+/** True for a value whose own keys can be read as fields: a non-null object that is not an array. */
+export function isFieldObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `options` must be absent or an object (`{ signal, timeoutMs, ... }`). */
+export function checkOptions(where: string, options: unknown): Result<void, PaymentsError> {
+  if (options === undefined || isFieldObject(options)) return Ok(undefined);
+  return Err(invalidInput(where, 'options', `must be an object (got ${describeValue(options)})`));
+}
+
+/**
+ * The dotted path of the first forbidden key in `value` (own keys of objects and arrays,
+ * searched to a bounded depth and size), or `undefined`.
+ */
+export function findForbiddenKey(value: unknown, path = ''): string | undefined {
+  let nodes = 0;
+  const visit = (current: unknown, at: string, depth: number): string | undefined => {
+    if (typeof current !== 'object' || current === null || depth > maxDepth) return undefined;
+    for (const key of Object.keys(current)) {
+      nodes += 1;
+      if (nodes > maxNodes) return undefined;
+      const keyPath = at === '' ? key : `${at}.${key}`;
+      if (forbiddenKeys.has(key)) return keyPath;
+      const found = visit((current as Record<string, unknown>)[key], keyPath, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return visit(value, path, 0);
+}
+
+/** A request read field by field: its own keys only, prototype keys refused. */
+export interface FacadeRequest {
+  /** The `provider` field, known to payweave (`paya`, ...). */
+  readonly provider: string;
+  /** Every other own field, copied. */
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Reads the `{ provider, ...fields }` argument of a unified view. A missing or odd
+ * request, a provider payweave does not know and a prototype key are `validation`
+ * errors; `servable` (the configured providers that serve the view) is named in the
+ * message. Only own properties are read, so `provider: 'constructor'` or an inherited
+ * `provider` never reaches a lookup.
+ */
+export function readFacadeRequest(
+  where: string,
+  request: unknown,
+  known: readonly string[],
+  servable: readonly string[],
+): Result<FacadeRequest, PaymentsError> {
+  const choices = `one of: ${servable.length > 0 ? servable.join(', ') : 'none is configured'}`;
+  if (request === undefined) return Err(invalidInput(where, 'provider', `is required (${choices})`));
+  try {
+    if (!isFieldObject(request)) {
+      return Err(
+        invalidInput(
+          where,
+          'request',
+          `must be an object with a provider (${choices}); got ${describeValue(request)}`,
+        ),
+      );
+    }
+    const fields: Record<string, unknown> = {};
+    let provider: unknown;
+    for (const key of Object.keys(request)) {
+      if (forbiddenKeys.has(key)) {
+        return Err(invalidInput(where, key, 'is not accepted as a field name (it could change a prototype)'));
+      }
+      if (key === 'provider') provider = request[key];
+      else fields[key] = request[key];
+    }
+    const nested = findForbiddenKey(fields);
+    if (nested !== undefined) {
+      return Err(invalidInput(where, nested, 'is not accepted as a field name (it could change a prototype)'));
+    }
+    if (provider === undefined) return Err(invalidInput(where, 'provider', `is required (${choices})`));
+    if (typeof provider !== 'string' || !known.includes(provider)) {
+      return Err(invalidInput(where, 'provider', `must be ${choices} (got ${describeValue(provider)})`));
+    }
+    return Ok({ provider, fields });
+  } catch (error) {
+    return Err(
+      new PaymentsError({
+        code: 'validation',
+        operation: where,
+        message: `${where}: request could not be read (reading its fields threw).`,
+        fieldErrors: { request: ['could not be read'] },
+        cause: error,
+      }),
+    );
+  }
+}
