@@ -92,6 +92,7 @@ describe.each(transports)('response body cap ($transport)', ({ transport }) => {
       const result = await settle(paya.transactions.retrieve(transactionId));
 
       expect(lines(provider)).toEqual([retrievePath]);
+      expect(provider.requests[0]?.headers['user-api-key']).toBe(secret.payaApiKey);
       expect(lines(attacker)).toEqual([]);
       // Node's http module does not inflate: there the compressed bytes are just an unreadable
       // body, and any Result is acceptable as long as the call resolved.
@@ -123,6 +124,7 @@ describe.each(transports)('response body cap ($transport)', ({ transport }) => {
       const error = await settleErr(paya.transactions.retrieve(transactionId));
 
       expect(lines(provider)).toEqual([retrievePath]);
+      expect(provider.requests[0]?.headers['user-api-key']).toBe(secret.payaApiKey);
       expect(lines(attacker)).toEqual([]);
       expect(error.code).toBe('invalid_response');
       expect(error.message).toMatch(mentionsSmallLimit);

@@ -5,10 +5,13 @@ import {
   cardSale,
   connectFiClient,
   connectFiLogin200,
+  credentialHeader,
   leadConnectorClient,
+  type ProviderName,
   payaClient,
   payConnectClient,
   payConnectSession200,
+  secret,
   setStatusInput,
   type Transport,
   transports,
@@ -43,6 +46,7 @@ function expectOperationPrefix(error: PaymentsError, operation: string): void {
 
 interface Refusal {
   operation: string;
+  provider: ProviderName;
   status: number;
   /** Auth calls answered first. */
   auth: Record<string, Handler>;
@@ -56,6 +60,7 @@ interface Refusal {
 const refusals: Refusal[] = [
   {
     operation: 'paya.transactions.refund',
+    provider: 'paya',
     status: 422,
     auth: {},
     call: 'POST /v2/transactions',
@@ -69,6 +74,7 @@ const refusals: Refusal[] = [
   },
   {
     operation: 'paya.transactions.sale',
+    provider: 'paya',
     status: 400,
     auth: {},
     call: 'POST /v2/transactions',
@@ -79,6 +85,7 @@ const refusals: Refusal[] = [
   },
   {
     operation: 'leadconnector.orders.recordPayment',
+    provider: 'leadconnector',
     status: 422,
     auth: {},
     call: 'POST /payments/orders/ord_attack_1/record-payment',
@@ -98,6 +105,7 @@ const refusals: Refusal[] = [
   },
   {
     operation: 'connectfi.paymentLinks.setStatus',
+    provider: 'connectfi',
     status: 400,
     auth: { 'POST /auth/get-token': connectFiLogin200 },
     call: 'POST /payment-link/payment/set-status',
@@ -118,6 +126,7 @@ const refusals: Refusal[] = [
   },
   {
     operation: 'payconnect.invoices.pay',
+    provider: 'payconnect',
     status: 422,
     auth: { 'POST /v2/sessions': payConnectSession200 },
     call: 'POST /v2/invoices/inv_attack_1/pay',
@@ -181,11 +190,13 @@ describe.each(transports)('error codes and messages ($transport)', ({ transport 
       expect(error.httpStatus).toBe(refusal.status);
       expect(Object.keys(error.fieldErrors ?? {})).toContain(refusal.field);
       expectOperationPrefix(error, refusal.operation);
-      // Refused, not lost: sent once, never retried.
+      // Refused, not lost: sent once, never retried, with the provider's credential.
       expect(provider.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
         ...Object.keys(refusal.auth),
         refusal.call,
       ]);
+      const [header, value] = credentialHeader[refusal.provider];
+      expect(provider.requests.at(-1)?.headers[header]).toBe(value);
       expect(lines(attacker)).toEqual([]);
     },
     testTimeout,
@@ -246,6 +257,7 @@ describe.each(transports)('error codes and messages ($transport)', ({ transport 
       expect(error.code).toBe(code);
       expectOperationPrefix(error, operation);
       expect(lines(provider)).toEqual([`GET /v2/transactions/${payaId}`]);
+      expect(provider.requests[0]?.headers['user-api-key']).toBe(secret.payaApiKey);
       expect(lines(attacker)).toEqual([]);
     },
     testTimeout,

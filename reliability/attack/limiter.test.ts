@@ -88,6 +88,11 @@ describe.concurrent.each(transports)('waits are bounded ($transport)', ({ transp
       expect(found._id).toBe('ord_attack_1');
       expect(provider.requests.length).toBe(sent + 1);
       expect(orderRequests(provider.requests).every((line) => line === `GET ${orderPath}`)).toBe(true);
+      expect(
+        provider.requests.every(
+          (request) => request.headers.authorization === `Bearer ${secret.lcAccessToken}`,
+        ),
+      ).toBe(true);
       expect(lines(attacker)).toEqual([]);
     },
     testTimeout,
@@ -110,6 +115,9 @@ describe.concurrent.each(transports)('waits are bounded ($transport)', ({ transp
       expect(sent).toBeGreaterThanOrEqual(1);
       expect(sent).toBeLessThanOrEqual(3);
       expect(lines(provider).every((line) => line === `GET /v2/transactions/${id}`)).toBe(true);
+      expect(
+        provider.requests.every((request) => request.headers['user-api-key'] === secret.payaApiKey),
+      ).toBe(true);
 
       hanging = false;
       const transaction = await settleOk(paya.transactions.retrieve(id));

@@ -3,6 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   errOf,
   expectPrototypeClean,
+  okOf,
   prototypeSnapshot,
   settle,
   settleUnknown,
@@ -12,8 +13,10 @@ import {
   connectFiClient,
   connectFiLogin200,
   connectFiPayment,
+  credentialHeader,
   lcLocationId,
   leadConnectorClient,
+  type ProviderName,
   payaClient,
   payaLocationId,
   payaTransaction,
@@ -81,7 +84,6 @@ function happyProvider(): Handler {
     (_request, response) => sendJson(response, 200, {}),
   );
 }
-
 
 describe.each(transports)('hostile inputs resolve to a Result ($transport)', ({ transport }) => {
   async function clients() {
@@ -261,11 +263,13 @@ const oddBodies = [
 ];
 
 interface Reader {
-  name: string;
+  name: ProviderName;
   /** Auth calls that come first (login, session). */
   auth: Record<string, Handler>;
   /** `METHOD /path` of the call under test (query left out). */
   call: string;
+  /** Fields the call's JSON body must carry (POST reads). */
+  body?: Record<string, unknown>;
   run(server: TestServer, transport: Transport): Promise<Result<unknown, PaymentsError>>;
 }
 
@@ -286,6 +290,7 @@ const readers: Reader[] = [
     name: 'connectfi',
     auth: { 'POST /auth/get-token': connectFiLogin200 },
     call: 'POST /payment-link/payment/list',
+    body: { cFiTransactionId: cFiId },
     run: (server, transport) => connectFiClient(server, transport).paymentLinks.retrieve(cFiId),
   },
   {
@@ -299,10 +304,18 @@ const readers: Reader[] = [
 describe.each(transports)('odd provider bodies resolve to a Result ($transport)', ({ transport }) => {
   describe.each(readers)('$name', (reader) => {
     const authCalls = Object.keys(reader.auth);
+    const callRequests = (server: TestServer) =>
+      server.requests.filter((request) => !authCalls.includes(`${request.method} ${request.path}`));
     const callLines = (server: TestServer) =>
-      server.requests
-        .map((request) => `${request.method} ${request.path}`)
-        .filter((line) => !authCalls.includes(line));
+      callRequests(server).map((request) => `${request.method} ${request.path}`);
+    // Every call carried the provider's credential (and its body), so it was a real call.
+    const expectSentProperly = (server: TestServer) => {
+      const [name, value] = credentialHeader[reader.name];
+      for (const request of callRequests(server)) {
+        expect(request.headers[name]).toBe(value);
+        if (reader.body) expect(JSON.parse(request.body)).toMatchObject(reader.body);
+      }
+    };
 
     it.each(oddBodies)(
       '422 with $label',
@@ -318,6 +331,7 @@ describe.each(transports)('odd provider bodies resolve to a Result ($transport)'
         expect(error.code).toBe('invalid_request');
         expect(error.httpStatus).toBe(422);
         expect(callLines(provider)).toEqual([reader.call]);
+        expectSentProperly(provider);
         expect(lines(attacker)).toEqual([]);
       },
       testTimeout,
@@ -342,6 +356,7 @@ describe.each(transports)('odd provider bodies resolve to a Result ($transport)'
         expect(sent.length).toBeGreaterThanOrEqual(1);
         expect(sent.length).toBeLessThanOrEqual(3);
         expect(sent.every((line) => line === reader.call)).toBe(true);
+        expectSentProperly(provider);
         expect(lines(attacker)).toEqual([]);
       },
       testTimeout,
@@ -350,18 +365,25 @@ describe.each(transports)('odd provider bodies resolve to a Result ($transport)'
 });
 
 // Control for the odd 200 bodies above: a valid envelope on the same route resolves Ok.
-it(
-  'control: a valid connectFi list envelope resolves Ok',
-  async () => {
-    const { provider } = await startPair(
-      routes({
-        'POST /auth/get-token': connectFiLogin200,
-        'POST /payment-link/payment/list': (_request, response) =>
-          sendJson(response, 200, { code: '0', data: [connectFiPayment()] }),
-      }),
-    );
-    const result = await settle(connectFiClient(provider, 'auto').paymentLinks.retrieve(cFiId));
-    expect(result.isOk()).toBe(true);
-  },
-  testTimeout,
-);
+describe.each(transports)('control ($transport)', ({ transport }) => {
+  it(
+    'a valid connectFi list envelope resolves Ok',
+    async () => {
+      const { provider, attacker } = await startPair(
+        routes({
+          'POST /auth/get-token': connectFiLogin200,
+          'POST /payment-link/payment/list': (_request, response) =>
+            sendJson(response, 200, { code: '0', data: [connectFiPayment()] }),
+        }),
+      );
+
+      const payment = okOf(await settle(connectFiClient(provider, transport).paymentLinks.retrieve(cFiId)));
+
+      expect(payment.cFiTransactionId).toBe(cFiId);
+      expect(lines(provider)).toEqual(['POST /auth/get-token', 'POST /payment-link/payment/list']);
+      expect(provider.requests[1]?.headers['x-connectfi-token']).toBe(credentialHeader.connectfi[1]);
+      expect(lines(attacker)).toEqual([]);
+    },
+    testTimeout,
+  );
+});

@@ -44,9 +44,14 @@ function redirect(status: number, location: string): Handler {
   };
 }
 
-function expectRefused(error: AttackError, status: number, attacker: TestServer): void {
+function expectRefused(
+  error: AttackError,
+  status: number,
+  attacker: TestServer,
+  code: AttackError['code'] = 'provider_error',
+): void {
   expect(lines(attacker)).toEqual([]);
-  expect(error.code).toBe('provider_error');
+  expect(error.code).toBe(code);
   expect(error.httpStatus).toBe(status);
   // The error names where the provider tried to send us, so an operator can see the hijack.
   expect(error.message).toContain(attacker.origin);
@@ -178,7 +183,9 @@ describe.each(transports)('redirects are never followed ($transport)', ({ transp
         client_secret: secret.lcClientSecret,
         refresh_token: secret.lcRefreshToken,
       });
-      expectRefused(error, status, attacker);
+      // A refresh that fails is an authentication failure of the call that needed it (the app must
+      // re-consent or fix the setup); the redirect is named in its message.
+      expectRefused(error, status, attacker, 'authentication');
     },
     testTimeout,
   );

@@ -70,11 +70,11 @@ export const payaFixtures: FixtureSet = {
       id: await newSale(env, 'paya.transactions.authOnly'),
       transaction_amount: '55.00',
     }),
-    replayCodes: ['conflict', 'validation', 'provider_error'],
+    replayCodes: ['conflict', 'invalid_request', 'provider_error'],
   },
   'paya.transactions.void': {
     input: async (env) => ({ id: await newSale(env) }),
-    replayCodes: ['conflict', 'validation', 'provider_error'],
+    replayCodes: ['conflict', 'invalid_request', 'provider_error'],
   },
   'paya.transactions.refund': {
     input: async (env) => {

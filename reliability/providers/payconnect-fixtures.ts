@@ -57,6 +57,6 @@ export const payConnectFixtures: FixtureSet = {
   },
   'payconnect.invoices.void': {
     input: async (env) => ({ invoiceId: await newInvoice(env), reason: 'Duplicate' }),
-    replayCodes: ['conflict', 'validation'],
+    replayCodes: ['conflict', 'invalid_request'],
   },
 };

@@ -8,10 +8,10 @@ import {
   type HttpClient,
   type RequestLimiter,
 } from './http/http-client.js';
-import type { StatusRules } from './retry/status-rules.js';
 import type { HttpResponse } from './http/http-types.js';
 import type { OperationRuntime } from './operations/operation-runtime.js';
 import { Redactor } from './redaction/redactor.js';
+import type { StatusRules } from './retry/status-rules.js';
 import { PAYWEAVE_VERSION } from './version.js';
 
 /** What a provider factory passes to {@link createProviderRuntime}. */

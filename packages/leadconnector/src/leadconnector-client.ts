@@ -225,6 +225,13 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
       },
       ...(oauth.onTokens ? { onTokens: oauth.onTokens } : {}),
       ...(oauth.tokenStore ? { tokenStore: oauth.tokenStore } : {}),
+      onPersistError: (error, tokens) => {
+        runtime.http.logger.error(
+          'leadconnector: a rotated OAuth token pair could not be persisted; it stays in use in memory. Persist it before this process ends, or the merchant must consent again.',
+          { cause: runtime.redactor.text(error instanceof Error ? error.message : String(error)) },
+        );
+        oauth.onPersistError?.(error, tokens);
+      },
       ...(oauth.renewBeforeMs === undefined ? {} : { renewBeforeMs: oauth.renewBeforeMs }),
       refresh: async (token) => {
         tokenRuntime.redactor.addSecret(token);

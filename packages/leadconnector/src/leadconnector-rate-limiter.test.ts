@@ -1,5 +1,5 @@
-import { createLeadConnectorSimulator } from '@payweave/testing';
 import type { HttpResponse } from '@payweave/core';
+import { createLeadConnectorSimulator } from '@payweave/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLeadConnector, createLeadConnectorRateLimiter } from './index.js';
 
@@ -208,7 +208,11 @@ describe('rate limiter bounds (hostile headers, aborted callers)', () => {
   });
 
   it('clamps X-RateLimit-Remaining to [0, max]: negative fills the window, huge or non-numeric fills nothing', async () => {
-    const limiter = createLeadConnectorRateLimiter({ maxRequests: 3, adaptToHeaders: false, safetyMarginMs: 0 });
+    const limiter = createLeadConnectorRateLimiter({
+      maxRequests: 3,
+      adaptToHeaders: false,
+      safetyMarginMs: 0,
+    });
     await limiter.acquire();
     for (const value of ['99999999999999999999', 'NaN', '-Infinity', 'many', '1e2']) {
       limiter.observe(response({ 'x-ratelimit-remaining': value }));
@@ -218,7 +222,11 @@ describe('rate limiter bounds (hostile headers, aborted callers)', () => {
     await limiter.acquire();
     expect(limiter.waits).toBe(0);
 
-    const other = createLeadConnectorRateLimiter({ maxRequests: 3, adaptToHeaders: false, safetyMarginMs: 0 });
+    const other = createLeadConnectorRateLimiter({
+      maxRequests: 3,
+      adaptToHeaders: false,
+      safetyMarginMs: 0,
+    });
     await other.acquire();
     other.observe(response({ 'x-ratelimit-remaining': '-40' }));
     const next = track(other.acquire());

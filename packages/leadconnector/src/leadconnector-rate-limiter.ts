@@ -197,6 +197,12 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
         schedule();
       });
     },
+    release() {
+      // The oldest pending slot ends now: like a response, the server saw the request no later than this.
+      const pending = slots.find((slot) => slot.end === undefined);
+      if (pending) endSlot(pending, clock());
+      schedule();
+    },
     observe(response: HttpResponse) {
       const now = clock();
       // Responses are not matched to requests: the oldest pending slot ends, which keeps the count.
@@ -279,7 +285,10 @@ function checkOptions(options: RateLimiterOptions): void {
  * that shares one signal across hundreds of calls must not pile listeners on it.
  */
 class SignalWatch {
-  readonly #watchers = new Map<AbortSignal, { readonly callbacks: Set<() => void>; readonly onAbort: () => void }>();
+  readonly #watchers = new Map<
+    AbortSignal,
+    { readonly callbacks: Set<() => void>; readonly onAbort: () => void }
+  >();
 
   /** Calls `callback` once when `signal` aborts; the returned function stops watching. */
   watch(signal: AbortSignal, callback: () => void): () => void {

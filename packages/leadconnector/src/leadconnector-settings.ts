@@ -41,6 +41,11 @@ export interface LeadConnectorOAuthSettings {
   onTokens?: ((tokens: OAuthTokens) => Promise<void> | void) | undefined;
   /** Loads the latest pair before the first call and saves each rotated pair before it is used. */
   tokenStore?: TokenStore | undefined;
+  /**
+   * Told when `tokenStore.save` or `onTokens` failed for a rotated pair. The pair stays in use
+   * in memory (the old refresh token is already spent) and the failure is also logged at `error`.
+   */
+  onPersistError?: ((error: unknown, tokens: OAuthTokens) => void) | undefined;
   /** Refresh this long before expiry (default 60 s). */
   renewBeforeMs?: number | undefined;
 }

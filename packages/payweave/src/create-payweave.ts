@@ -11,7 +11,7 @@ import {
   type Result,
 } from '@payweave/core';
 import { failedCall, guardPages, guardResult, unexpectedError } from './facade-guards.js';
-import { checkOptions, describeValue, findForbiddenKey, invalidInput, isFieldObject } from './facade-input.js';
+import { checkInput, checkOptions, describeValue, invalidInput, isFieldObject } from './facade-input.js';
 import { type CatalogueEntry, toCatalogueEntries } from './operation-catalogue.js';
 import { createPaymentRequests, type PaymentRequests } from './payment-requests/payment-request-service.js';
 import type {
@@ -87,7 +87,9 @@ export function createPayweave<const P extends ProvidersInput>(settings: Payweav
     throw settingsError('settings', `must be an object with providers (got ${describeValue(settings)})`);
   }
   const clients = resolveProviders(Object.hasOwn(settings, 'providers') ? settings.providers : undefined);
-  const configured = providerNames.filter((name) => Object.hasOwn(clients, name) && clients[name] !== undefined);
+  const configured = providerNames.filter(
+    (name) => Object.hasOwn(clients, name) && clients[name] !== undefined,
+  );
   const operations = configured.flatMap((name) =>
     toCatalogueEntries(
       name,
@@ -123,19 +125,18 @@ export function createPayweave<const P extends ProvidersInput>(settings: Payweav
     try {
       const checked = checkOptions(id, options);
       if (checked.isErr()) return fail(checked.error.with({ provider }));
-      const forbidden = findForbiddenKey(input);
-      if (forbidden !== undefined) {
-        return fail(
-          invalidInput(id, forbidden, 'is not accepted as a field name (it could change a prototype)', provider),
-        );
-      }
+      const readable = checkInput(id, input, provider);
+      if (readable.isErr()) return fail(readable.error);
       const client = clients[provider] as {
         execute: (id: string, input: unknown, options?: unknown) => unknown;
       };
       const result = client.execute(id, input, options);
       if (result instanceof PageIterator) return guardPages(result, id, provider);
-      if (isThenable(result)) return guardResult(result as PromiseLike<Result<unknown, PaymentsError>>, id, provider);
-      return fail(unexpectedError(id, new TypeError('the provider client returned neither a Result nor pages')));
+      if (isThenable(result))
+        return guardResult(result as PromiseLike<Result<unknown, PaymentsError>>, id, provider);
+      return fail(
+        unexpectedError(id, new TypeError('the provider client returned neither a Result nor pages')),
+      );
     } catch (error) {
       return fail(unexpectedError(id, error, provider));
     }

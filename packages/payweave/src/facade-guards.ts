@@ -73,7 +73,9 @@ export function guardPages<T>(source: PageIterator<T>, where: string, provider?:
  * so both `await pw.execute(id, input)` and `pw.execute(id, input).toArray(...)` get a
  * `PaymentsError` rather than a `TypeError`.
  */
-export function failedCall(error: PaymentsError): PageIterator<never> & PromiseLike<Result<never, PaymentsError>> {
+export function failedCall(
+  error: PaymentsError,
+): PageIterator<never> & PromiseLike<Result<never, PaymentsError>> {
   const iterator = failingIterator<never>(error);
   const settled: Promise<Result<never, PaymentsError>> = Promise.resolve(Err(error));
   Object.defineProperty(iterator, 'then', {

@@ -66,6 +66,33 @@ export function findForbiddenKey(value: unknown, path = ''): string | undefined 
   return visit(value, path, 0);
 }
 
+/** `input` must hold no prototype key (and be readable); the provider's schema checks the rest. */
+export function checkInput(where: string, input: unknown, provider?: string): Result<void, PaymentsError> {
+  try {
+    const forbidden = findForbiddenKey(input);
+    if (forbidden === undefined) return Ok(undefined);
+    return Err(
+      invalidInput(
+        where,
+        forbidden,
+        'is not accepted as a field name (it could change a prototype)',
+        provider,
+      ),
+    );
+  } catch (error) {
+    return Err(
+      new PaymentsError({
+        code: 'validation',
+        provider,
+        operation: where,
+        message: `${where}: input could not be read (reading its fields threw).`,
+        fieldErrors: { input: ['could not be read'] },
+        cause: error,
+      }),
+    );
+  }
+}
+
 /** A request read field by field: its own keys only, prototype keys refused. */
 export interface FacadeRequest {
   /** The `provider` field, known to payweave (`paya`, ...). */
@@ -110,7 +137,9 @@ export function readFacadeRequest(
     }
     const nested = findForbiddenKey(fields);
     if (nested !== undefined) {
-      return Err(invalidInput(where, nested, 'is not accepted as a field name (it could change a prototype)'));
+      return Err(
+        invalidInput(where, nested, 'is not accepted as a field name (it could change a prototype)'),
+      );
     }
     if (provider === undefined) return Err(invalidInput(where, 'provider', `is required (${choices})`));
     if (typeof provider !== 'string' || !known.includes(provider)) {

@@ -25,7 +25,9 @@ const [paya, , , leadconnector] = simulators;
 const urls = { paya: '', leadconnector: '' };
 
 beforeAll(async () => {
-  const [payaUrl, , , leadConnectorUrl] = await Promise.all(simulators.map((simulator) => simulator.listen()));
+  const [payaUrl, , , leadConnectorUrl] = await Promise.all(
+    simulators.map((simulator) => simulator.listen()),
+  );
   urls.paya = payaUrl as string;
   urls.leadconnector = leadConnectorUrl as string;
 });
@@ -117,8 +119,18 @@ const hostileRequests: [string, () => unknown, string, RegExp][] = [
   ['provider "__proto__"', () => ({ provider: '__proto__', id: 'x' }), 'provider', /got "__proto__"/],
   ['provider "constructor"', () => ({ provider: 'constructor', id: 'x' }), 'provider', /got "constructor"/],
   ['provider "toString"', () => ({ provider: 'toString', id: 'x' }), 'provider', /got "toString"/],
-  ['provider "hasOwnProperty"', () => ({ provider: 'hasOwnProperty', id: 'x' }), 'provider', /must be one of/],
-  ['an unknown provider', () => ({ provider: 'stripe', id: 'x' }), 'provider', /must be one of: paya, leadconnector/],
+  [
+    'provider "hasOwnProperty"',
+    () => ({ provider: 'hasOwnProperty', id: 'x' }),
+    'provider',
+    /must be one of/,
+  ],
+  [
+    'an unknown provider',
+    () => ({ provider: 'stripe', id: 'x' }),
+    'provider',
+    /must be one of: paya, leadconnector/,
+  ],
   ['a provider in capitals', () => ({ provider: 'PAYA', id: 'x' }), 'provider', /got "PAYA"/],
   ['a numeric provider', () => ({ provider: 1, id: 'x' }), 'provider', /got a number/],
   [
@@ -219,7 +231,7 @@ describe('the facade never throws: hostile requests are Err(validation), nothing
   ])('retrieve with an id that is %s', async (_name, request, why) => {
     const pw = twoProviders();
     for (const view of [pw.paymentRequests, pw.transactions]) {
-      const error = errorOf(await settled(() => view.retrieve(request as never)));
+      const error = errorOf(await settled<unknown>(() => view.retrieve(request as never)));
       expect(error).toMatchObject({ code: 'validation', fieldErrors: { id: [expect.any(String)] } });
       expect(error.message).toMatch(/: id must be a non-empty string/);
       expect(error.message).toMatch(why);
@@ -238,7 +250,9 @@ describe('the facade never throws: hostile requests are Err(validation), nothing
       await settled(() => pw.transactions.retrieve({ provider: 'paya', id: 'x' }, options as never)),
     );
     expect(retrieved).toMatchObject({ code: 'validation', fieldErrors: { options: [expect.any(String)] } });
-    const listed = await listFailure(() => pw.paymentRequests.list({ provider: 'leadconnector' }, options as never));
+    const listed = await listFailure(() =>
+      pw.paymentRequests.list({ provider: 'leadconnector' }, options as never),
+    );
     expect(listed.message).toMatch(/options must be an object/);
     expect(requestsSent()).toBe(0);
   });
@@ -257,7 +271,9 @@ describe('the facade never throws: hostile requests are Err(validation), nothing
     expect(noTransactions.code).toBe('unsupported');
     const none = createPayweave({ providers: {} });
     const empty = await listFailure(() => none.transactions.list(undefined as never));
-    expect(empty.message).toBe('payweave.transactions.list: provider is required (one of: none is configured).');
+    expect(empty.message).toBe(
+      'payweave.transactions.list: provider is required (one of: none is configured).',
+    );
     expect(requestsSent()).toBe(0);
   });
 
@@ -285,7 +301,9 @@ describe('execute never throws', () => {
     ['empty', '', /got ""/],
   ])('an id that is %s is a validation error, awaited or iterated', async (_name, id, why) => {
     const pw = twoProviders();
-    const awaited = errorOf(await settled(() => pw.execute(id as never, {} as never) as PromiseLike<unknown>));
+    const awaited = errorOf(
+      await settled(() => pw.execute(id as never, {} as never) as PromiseLike<unknown>),
+    );
     expect(awaited).toMatchObject({ code: 'validation', fieldErrors: { id: [expect.any(String)] } });
     expect(awaited.message).toMatch(/^payweave\.execute: id must be an operation id/);
     expect(awaited.message).toMatch(why);
@@ -304,7 +322,9 @@ describe('execute never throws', () => {
     'payconnect.invoices.retrieve', // a real operation of a provider that is not configured
   ])('the unknown id %s is unsupported, awaited or iterated', async (id) => {
     const pw = twoProviders();
-    const awaited = errorOf(await settled(() => pw.execute(id as never, {} as never) as PromiseLike<unknown>));
+    const awaited = errorOf(
+      await settled(() => pw.execute(id as never, {} as never) as PromiseLike<unknown>),
+    );
     expect(awaited.code).toBe('unsupported');
     expect((await listFailure(() => pw.execute(id as never, {} as never))).code).toBe('unsupported');
     expect(requestsSent()).toBe(0);
@@ -375,7 +395,7 @@ describe('anything thrown inside becomes an Err', () => {
   it.each(['throw', 'reject', 'bad pages'] as const)('a client that fails with "%s"', async (kind) => {
     const pw = createPayweave({ providers: { paya: throwingClient(kind) as never } });
     for (const view of [pw.paymentRequests, pw.transactions]) {
-      const retrieved = errorOf(await settled(() => view.retrieve({ provider: 'paya', id: 'x' })));
+      const retrieved = errorOf(await settled<unknown>(() => view.retrieve({ provider: 'paya', id: 'x' })));
       expect(retrieved.code).toBe('provider_error');
       expect(retrieved.cause).toBeInstanceOf(TypeError);
       expect(retrieved.message).not.toContain('boom');
@@ -448,7 +468,9 @@ describe('anything thrown inside becomes an Err', () => {
       { providers: { paya: null } },
       { providers: { paya: 'key' } },
     ]) {
-      expect(() => createPayweave(settings as never)).toThrow(expect.objectContaining({ code: 'configuration' }));
+      expect(() => createPayweave(settings as never)).toThrow(
+        expect.objectContaining({ code: 'configuration' }),
+      );
     }
   });
 

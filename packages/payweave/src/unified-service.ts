@@ -7,8 +7,8 @@ import {
   type PaymentsError,
   type Result,
 } from '@payweave/core';
-import { checkOptions, describeValue, invalidInput, readFacadeRequest } from './facade-input.js';
 import { guardPages, guardResult, unexpectedError } from './facade-guards.js';
+import { checkOptions, describeValue, invalidInput, readFacadeRequest } from './facade-input.js';
 import type { ProviderClients, ProviderName } from './providers/provider-map.js';
 import { providerNames } from './providers/resolve-providers.js';
 import type { ProviderRecord } from './record-fields.js';
@@ -96,10 +96,13 @@ export function createUnifiedService<View>(
     if (method === 'retrieve') {
       const id = fields.id;
       if (typeof id !== 'string' || id.trim() === '') {
-        return Err(invalidInput(where, 'id', `must be a non-empty string (got ${describeValue(id)})`, provider));
+        return Err(
+          invalidInput(where, 'id', `must be a non-empty string (got ${describeValue(id)})`, provider),
+        );
       }
     }
-    if (!servable.includes(provider as ProviderName)) return Err(unsupportedError(provider, `${view}.${method}`));
+    if (!servable.includes(provider as ProviderName))
+      return Err(unsupportedError(provider, `${view}.${method}`));
     const adapter = (adapters as Record<string, UnifiedAdapter<never, View>>)[provider] as UnifiedAdapter<
       never,
       View
@@ -110,27 +113,33 @@ export function createUnifiedService<View>(
 
   return {
     async retrieve(request, options) {
+      let where = `payweave.${view}.retrieve`;
+      let provider: string | undefined;
       try {
         const found = resolve('retrieve', request, options);
         if (found.isErr()) return found;
-        const { where, provider, fields, adapter, client } = found.value;
+        ({ where, provider } = found.value);
+        const { fields, adapter, client } = found.value;
         return await guardResult(
           adapter.retrieve(client, fields.id as string, found.value.options, logger),
           where,
           provider,
         );
       } catch (error) {
-        return Err(unexpectedError(`payweave.${view}.retrieve`, error));
+        return Err(unexpectedError(where, error, provider));
       }
     },
     list(request, options) {
+      let where = `payweave.${view}.list`;
+      let provider: string | undefined;
       try {
         const found = resolve('list', request, options);
         if (found.isErr()) return failingIterator(found.error);
-        const { where, provider, fields, adapter, client } = found.value;
+        ({ where, provider } = found.value);
+        const { fields, adapter, client } = found.value;
         return guardPages(adapter.list(client, fields, found.value.options, logger), where, provider);
       } catch (error) {
-        return failingIterator(unexpectedError(`payweave.${view}.list`, error));
+        return failingIterator(unexpectedError(where, error, provider));
       }
     },
   };

@@ -181,3 +181,13 @@ export const setStatusInput = {
 export function formOf(body: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body));
 }
+
+/** The header each provider's API calls carry (after login / session for connectFi and PayConnect). */
+export const credentialHeader = {
+  paya: ['user-api-key', secret.payaApiKey],
+  leadconnector: ['authorization', `Bearer ${secret.lcAccessToken}`],
+  connectfi: ['x-connectfi-token', secret.connectFiToken],
+  payconnect: ['authorization', `Bearer ${secret.payConnectSession}`],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type ProviderName = keyof typeof credentialHeader;

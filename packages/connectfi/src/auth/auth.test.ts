@@ -172,7 +172,9 @@ describe('envelopes', () => {
       { match: { path: '/payment-link/payment/cancel' } },
     );
     // A 2xx write whose envelope cannot be read probably happened: the link is read back, not resent.
-    expect((await connectfi.paymentLinks.cancel(idOf('Sent'))).unwrap()).toMatchObject({ status: 'Cancelled' });
+    expect((await connectfi.paymentLinks.cancel(idOf('Sent'))).unwrap()).toMatchObject({
+      status: 'Cancelled',
+    });
     simulator.faults.add(
       { type: 'replace-body', body: { code: '0', data: { status: 'Sent' } } },
       { match: { path: '/payment-link/payment/cancel' } },

@@ -30,6 +30,11 @@ export interface OAuthRefreshOptions {
   onTokens?: (tokens: OAuthTokens) => Promise<void> | void;
   /** Persists pairs; loaded once before the first call. */
   tokenStore?: TokenStore;
+  /**
+   * Told when `tokenStore.save` or `onTokens` failed for a new pair. The pair stays in use in
+   * memory (the old refresh token is already spent), so calls go on; persist it yourself.
+   */
+  onPersistError?: (error: unknown, tokens: OAuthTokens) => void;
   /** Refresh this long before expiry (default 60 s). */
   renewBeforeMs?: number;
   /** Clock, for tests. */
@@ -42,6 +47,8 @@ export interface OAuthRefreshAuth extends AuthStrategy {
   readonly tokens: OAuthTokens;
   /** How many refreshes succeeded. */
   readonly refreshCount: number;
+  /** The last failure to persist a rotated pair, until a later pair is persisted. */
+  readonly persistError: unknown;
   /** Refreshes now (sharing any refresh in flight). */
   refreshNow(): Promise<OAuthTokens>;
 }
@@ -50,7 +57,8 @@ export interface OAuthRefreshAuth extends AuthStrategy {
  * OAuth bearer auth with refresh-token rotation (LeadConnector): refreshes ahead of
  * expiry and on a 401, one refresh in flight for all callers, and the rotated pair is
  * handed to `onTokens` / `tokenStore.save` before the new access token is used. A failed
- * refresh is an `authentication` error and the old tokens stay in place.
+ * refresh is an `authentication` error and the old tokens stay in place. A pair that could
+ * not be persisted stays in use in memory and is reported (`onPersistError`, `persistError`).
  *
  * @example
  * ```ts
@@ -66,6 +74,7 @@ export function oauthRefresh(options: OAuthRefreshOptions): OAuthRefreshAuth {
   const renewBeforeMs = options.renewBeforeMs ?? 60_000;
   let tokens = options.tokens;
   let refreshCount = 0;
+  let persistError: unknown;
   let loaded = options.tokenStore === undefined;
   // An access token the provider refused (401); kept in `tokens` for inspection, never sent again.
   let refused: string | undefined;
@@ -87,11 +96,23 @@ export function oauthRefresh(options: OAuthRefreshOptions): OAuthRefreshAuth {
         ? error.with({ code: 'authentication', message: `Token refresh failed: ${error.message}` })
         : new PaymentsError({ code: 'authentication', message: 'Token refresh failed.', cause: error });
     }
-    // Persist first: the old refresh token is already spent, so losing this pair would lock the app out.
-    await options.tokenStore?.save(next);
-    await options.onTokens?.(next);
+    // The old refresh token is spent the moment the provider answers: adopt the new pair first, so
+    // no failure of the app's storage can make the next refresh send a dead token (invalid_grant).
     tokens = next;
     refreshCount += 1;
+    persistError = undefined;
+    for (const persist of [() => options.tokenStore?.save(next), () => options.onTokens?.(next)]) {
+      try {
+        await persist();
+      } catch (error) {
+        persistError = error;
+        try {
+          options.onPersistError?.(error, next);
+        } catch {
+          // The report is best effort; the pair is already in use.
+        }
+      }
+    }
     return next;
   });
 
@@ -106,6 +127,9 @@ export function oauthRefresh(options: OAuthRefreshOptions): OAuthRefreshAuth {
     },
     get refreshCount() {
       return refreshCount;
+    },
+    get persistError() {
+      return persistError;
     },
     refreshNow: refresh,
     async authorize() {

@@ -32,7 +32,8 @@ function scrubCause(cause: unknown, scrub: (text: string) => string, depth = 0):
     const copy = new Error(scrub(String(source.message)));
     copy.name = typeof source.name === 'string' ? scrub(source.name) : 'Error';
     if (typeof source.code === 'string' || typeof source.code === 'number') {
-      (copy as Error & { code?: unknown }).code = typeof source.code === 'string' ? scrub(source.code) : source.code;
+      (copy as Error & { code?: unknown }).code =
+        typeof source.code === 'string' ? scrub(source.code) : source.code;
     }
     const inner = scrubCause(source.cause, scrub, depth + 1);
     if (inner !== undefined) (copy as Error & { cause?: unknown }).cause = inner;
@@ -49,7 +50,10 @@ function safeString(value: unknown): string {
   }
 }
 
-function scrubFieldErrors(fieldErrors: FieldErrors, scrub: (text: string) => string): FieldErrors | undefined {
+function scrubFieldErrors(
+  fieldErrors: FieldErrors,
+  scrub: (text: string) => string,
+): FieldErrors | undefined {
   // A provider's error body is hostile input: anything but an object of lists is dropped, not trusted.
   if (fieldErrors === null || typeof fieldErrors !== 'object' || Array.isArray(fieldErrors)) return undefined;
   const entries: [string, string][] = [];
@@ -87,15 +91,15 @@ export function buildError(scope: ErrorScope, parts: ErrorParts): PaymentsError 
 }
 
 /**
- * Takes an error made elsewhere (an auth strategy, a provider hook) into a scope: the
- * operation is set when missing and every text is redacted again; the message is kept.
+ * Takes an error made elsewhere (an auth strategy's token call, a provider hook) into the
+ * scope of the call that met it: the error belongs to that call's operation, its own message
+ * (which names the inner operation, e.g. the token refresh) becomes the detail, and every
+ * text is redacted again.
  */
 export function adoptError(scope: ErrorScope, error: unknown, fallback: ErrorParts): PaymentsError {
   if (!(error instanceof PaymentsError)) return buildError(scope, { ...fallback, cause: error });
-  const { message, provider: _p, operation, ...rest } = error.toInit();
-  const prefix = `${operation ?? scope.operation ?? scope.provider}: `;
-  const detail = message.startsWith(prefix)
-    ? message.slice(prefix.length)
-    : message.replace(/^[\w.-]+: /, '');
-  return buildError({ ...scope, operation: operation ?? scope.operation }, { ...rest, detail });
+  const { message, provider: _p, operation: _o, ...rest } = error.toInit();
+  const own = `${scope.operation ?? scope.provider}: `;
+  const detail = message.startsWith(own) ? message.slice(own.length) : message;
+  return buildError(scope, { ...rest, detail });
 }

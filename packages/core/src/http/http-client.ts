@@ -4,19 +4,19 @@ import type { AttemptRecord } from '../errors/attempt-record.js';
 import { adoptError, buildError, type ErrorParts, type ErrorScope } from '../errors/build-error.js';
 import type { PaymentsError } from '../errors/payments-error.js';
 import { type Logger, type LogLevel, withLevel } from '../logging/logger.js';
-import { type AttemptObserver, createAttemptObserver } from '../pipeline/observe-attempt.js';
 import { raceWithin, WaitTimeoutError, waitWithin } from '../pipeline/bounded-wait.js';
-import { composeRequest, type ComposedRequest, UnsafeHeaderError } from '../pipeline/compose-request.js';
+import { type ComposedRequest, composeRequest, UnsafeHeaderError } from '../pipeline/compose-request.js';
+import { type AttemptObserver, createAttemptObserver } from '../pipeline/observe-attempt.js';
 import {
   type AttemptFailure,
   type ErrorBodyMapper,
+  type ResponseReading,
   readFailedResponse,
   readFailure,
-  type ResponseReading,
 } from '../pipeline/read-attempt.js';
 import { Redactor } from '../redaction/redactor.js';
-import { decideRetry } from '../retry/retry-policy.js';
 import { defaultRetrySettings, type RetryMode, type RetrySettings } from '../retry/retry-mode.js';
+import { decideRetry } from '../retry/retry-policy.js';
 import { sleep } from '../retry/sleep.js';
 import type { StatusRules } from '../retry/status-rules.js';
 import { findInvalidSetting } from '../retry/validate-settings.js';
@@ -34,6 +34,11 @@ export interface RequestLimiter {
   acquire(signal?: AbortSignal): Promise<void>;
   /** Learns from each response's headers (e.g. `X-RateLimit-Remaining`). */
   observe(response: HttpResponse): void;
+  /**
+   * Told when an attempt that took a slot ended without a response (timeout, reset, abort),
+   * so a request that never answers does not hold its slot past the moment the call gave up.
+   */
+  release?(): void;
 }
 
 /** Settings of {@link createHttpClient}. */
@@ -114,11 +119,17 @@ const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Throws a `configuration` error for settings out of range (`maxRetries: NaN` would resend as
  * fast as the loop runs). Used when a client is made, and per call.
  */
-export function checkSettings(provider: string, settings: Record<string, unknown>): PaymentsError | undefined {
+export function checkSettings(
+  provider: string,
+  settings: Record<string, unknown>,
+): PaymentsError | undefined {
   const invalid = findInvalidSetting(settings);
   if (!invalid) return undefined;
   const [name, why] = invalid;
-  return buildError({ provider }, { code: 'configuration', detail: `${name} ${why}.`, fieldErrors: { [name]: [why] } });
+  return buildError(
+    { provider },
+    { code: 'configuration', detail: `${name} ${why}.`, fieldErrors: { [name]: [why] } },
+  );
 }
 
 function pickSettings(options: Partial<RetrySettings>): Partial<RetrySettings> {
@@ -146,7 +157,10 @@ function pickSettings(options: Partial<RetrySettings>): Partial<RetrySettings> {
  * ```
  */
 export function createHttpClient(config: HttpClientConfig): HttpClient {
-  const invalid = checkSettings(config.provider, { ...config.retry, maxResponseBytes: config.maxResponseBytes });
+  const invalid = checkSettings(config.provider, {
+    ...config.retry,
+    maxResponseBytes: config.maxResponseBytes,
+  });
   if (invalid) throw invalid;
   const settings: RetrySettings = { ...defaultRetrySettings, ...pickSettings(config.retry ?? {}) };
   const maxResponseBytes = config.maxResponseBytes ?? defaultMaxResponseBytes;
@@ -165,7 +179,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     redactor,
   });
 
-  async function send(request: HttpRequest, options: SendOptions): Promise<Result<HttpOutcome, PaymentsError>> {
+  async function send(
+    request: HttpRequest,
+    options: SendOptions,
+  ): Promise<Result<HttpOutcome, PaymentsError>> {
     const perCall = pickSettings(options);
     const invalidCall = checkSettings(provider, perCall);
     if (invalidCall) return Err(invalidCall.with({ operation: options.operation }));
@@ -182,10 +199,18 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       echoedValues ??= redactor.sensitiveValues(payload);
       return echoedValues;
     };
-    const scope = (): ErrorScope => ({ provider, operation, redactor, echoed: echoed() });
+    // Values an error body itself holds at sensitive fields are scrubbed from its free text too.
+    let answered: readonly string[] = [];
+    const scope = (): ErrorScope => ({ provider, operation, redactor, echoed: [...echoed(), ...answered] });
     const fail = (parts: ErrorParts) => Err(buildError(scope(), { ...parts, attempts: [...attempts] }));
     const aborted = (cause: unknown) =>
-      fail({ code: 'aborted', detail: 'the call was aborted.', cause, retryable: false, outcomeUnknown: false });
+      fail({
+        code: 'aborted',
+        detail: 'the call was aborted.',
+        cause,
+        retryable: false,
+        outcomeUnknown: false,
+      });
     const mark = (changes: Partial<AttemptRecord>) => {
       const last = attempts.length - 1;
       if (last >= 0) attempts[last] = { ...attempts[last]!, ...changes };
@@ -210,8 +235,15 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       let authHeaders: Record<string, string> = {};
       try {
         const { limiter } = config;
-        if (limiter) await waitWithin((bound) => limiter.acquire(bound), remaining, signal, 'a rate-limit slot');
-        if (auth) authHeaders = await raceWithin(auth.authorize(signal), deadline - Date.now(), signal, 'credentials');
+        if (limiter)
+          await waitWithin((bound) => limiter.acquire(bound), remaining, signal, 'a rate-limit slot');
+        if (auth)
+          authHeaders = await raceWithin(
+            auth.authorize(signal),
+            deadline - Date.now(),
+            signal,
+            'credentials',
+          );
       } catch (error) {
         if (signal?.aborted) return aborted(error);
         if (error instanceof WaitTimeoutError) {
@@ -229,7 +261,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       try {
         composed = composeRequest(config.baseUrl, baseHeaders, request, authHeaders);
       } catch (error) {
-        const detail = error instanceof UnsafeHeaderError ? `${error.message}.` : 'the request could not be built.';
+        const detail =
+          error instanceof UnsafeHeaderError ? `${error.message}.` : 'the request could not be built.';
         return fail({ code: 'validation', detail, cause: error, retryable: false });
       }
 
@@ -240,18 +273,33 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       let response: HttpResponse | undefined;
       let failure: AttemptFailure;
       try {
-        const raw = await exchange({ ...composed, method: request.method, signal, timeoutMs, maxResponseBytes });
+        const raw = await exchange({
+          ...composed,
+          method: request.method,
+          signal,
+          timeoutMs,
+          maxResponseBytes,
+        });
         const parsed = parseBody(raw.text, raw.headers.get('content-type'));
         response = { status: raw.status, headers: raw.headers, text: raw.text, ...parsed };
       } catch (error) {
         const kind = classifyFailure(error, signal?.aborted === true);
+        try {
+          config.limiter?.release?.();
+        } catch {
+          // A limiter's own bug must not change the outcome of the call.
+        }
         attempts.push({ attempt, failure: kind, durationMs: Date.now() - started, ...phase(options) });
         if (kind === 'aborted') return aborted(error);
         failure = readFailure(kind, error, timeoutMs);
       }
       if (response) {
         const durationMs = Date.now() - started;
-        observer.received(event, response.status, durationMs, response.body, echoed);
+        const received = response;
+        observer.received(event, response.status, durationMs, response.body, () => [
+          ...echoed(),
+          ...redactor.sensitiveValues(received.body),
+        ]);
         try {
           config.limiter?.observe(response);
         } catch {
@@ -272,10 +320,18 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
           }
           if (renew) {
             mark({ decision: 'reauthenticate' });
-            observer.retrying({ provider, operation, attempt, delayMs: 0, reason: 'HTTP 401', next: 'reauthenticate' });
+            observer.retrying({
+              provider,
+              operation,
+              attempt,
+              delayMs: 0,
+              reason: 'HTTP 401',
+              next: 'reauthenticate',
+            });
             continue;
           }
         }
+        answered = redactor.sensitiveValues(response.body);
         failure = readFailedResponse(response, composed.url, reading);
       }
       lastFailure = failure!;
@@ -312,7 +368,14 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         });
       }
       mark({ decision: 'retry', retryDelayMs: decision.delayMs });
-      observer.retrying({ provider, operation, attempt, delayMs: decision.delayMs, reason: lastFailure.reason, next: 'retry' });
+      observer.retrying({
+        provider,
+        operation,
+        attempt,
+        delayMs: decision.delayMs,
+        reason: lastFailure.reason,
+        next: 'retry',
+      });
       try {
         await sleep(decision.delayMs, signal);
       } catch (cause) {
@@ -322,7 +385,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }
   }
 
-  async function guardedSend(request: HttpRequest, options: SendOptions): Promise<Result<HttpOutcome, PaymentsError>> {
+  async function guardedSend(
+    request: HttpRequest,
+    options: SendOptions,
+  ): Promise<Result<HttpOutcome, PaymentsError>> {
     try {
       return await send(request, options);
     } catch (error) {

@@ -21,6 +21,18 @@ export interface OperationContext {
     input: In,
     options?: CallOptions,
   ): Promise<Result<Out, PaymentsError>>;
+  /**
+   * Walks every page of a list operation (bounded: at most `maxPages`, default 100) and returns
+   * the first record `match` accepts, `Ok(undefined)` when no page holds one, or `Err` when a
+   * page failed or the bound was reached — "could not tell", never "not there". Reconcile
+   * lookups use it so a match on page 2 is found and a substring match is never taken.
+   */
+  findExact<Item>(
+    operation: AnyOperation,
+    input: unknown,
+    match: (item: Item) => boolean,
+    options?: CallOptions & { maxPages?: number },
+  ): Promise<Result<Item | undefined, PaymentsError>>;
 }
 
 /** How a list operation pages. The operation itself fetches one page. */

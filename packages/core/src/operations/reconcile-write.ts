@@ -32,19 +32,24 @@ export async function reconcileWrite(
   const settings = { ...runtime.http.settings, ...definedOnly(options) };
   const attempts: AttemptRecord[] = [...first.attempts];
   let latest = first;
-  const unknown = (why: string) =>
-    Err(
+  const unknown = (why: string) => {
+    const last = attempts.length - 1;
+    if (last >= 0) attempts[last] = { ...attempts[last]!, decision: 'stop' };
+    return Err(
       latest.with({
+        reference: first.reference,
         message: `${latest.message.replace(/ The provider may have acted.*$/, '')} The outcome is unknown: ${why}. Look the record up by its reference before sending it again.`,
         outcomeUnknown: true,
         retryable: false,
         attempts,
       }),
     );
+  };
 
   for (let round = 1; round <= lookupRounds; round += 1) {
     const delayMs = backoffDelay(round, settings.backoffBaseMs, settings.backoffMaxMs);
-    if (Date.now() + delayMs >= options.deadlineAt) return unknown('the deadline left no time to look the record up');
+    if (Date.now() + delayMs >= options.deadlineAt)
+      return unknown('the deadline left no time to look the record up');
     try {
       await sleep(delayMs, options.signal);
     } catch {
@@ -56,12 +61,19 @@ export async function reconcileWrite(
       attempt: attempts.length + 1,
       durationMs: Date.now() - started,
       phase: 'lookup',
-      decision: found.isOk() && found.value === undefined && round < lookupRounds ? 'retry' : 'stop',
+      decision: found.isOk() && found.value === undefined ? 'retry' : 'stop',
     });
     if (found.isErr()) return unknown(`looking the record up failed (${found.error.message})`);
     if (found.value !== undefined) return Ok(found.value);
-    if (round === lookupRounds) return unknown('it was sent twice, both answers were lost, and no record is found yet');
+    if (round === lookupRounds)
+      return unknown('it was sent twice, both answers were lost, and no record is found yet');
     if (settings.maxRetries < 1) return unknown('no record is found yet and maxRetries is 0');
+    // The provider asked for a longer wait than the cap: resending now would ignore it.
+    if (latest.retryAfterMs !== undefined && latest.retryAfterMs > settings.maxRetryAfterMs) {
+      return unknown(
+        `no record is found yet and the provider asked to wait ${latest.retryAfterMs} ms before sending again`,
+      );
+    }
     const resent = await sendOperation(runtime, operation, input, request, 'reconcile', {
       ...options,
       firstAttempt: attempts.length + 1,

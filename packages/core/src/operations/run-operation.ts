@@ -14,18 +14,63 @@ const strictness: Record<RetryMode, number> = { safe: 0, reconcile: 1, never: 2 
 
 function effectiveRetry(declared: RetryMode, requested: RetryMode | undefined): RetryMode {
   // A caller may make a call stricter, never looser: "safe" on a charge would risk a double charge.
-  return requested !== undefined && Object.hasOwn(strictness, requested) && strictness[requested] > strictness[declared]
+  return requested !== undefined &&
+    Object.hasOwn(strictness, requested) &&
+    strictness[requested] > strictness[declared]
     ? requested
     : declared;
 }
 
-function unexpected(runtime: OperationRuntime, operation: AnyOperation, error: unknown): Result<never, PaymentsError> {
+function unexpected(
+  runtime: OperationRuntime,
+  operation: AnyOperation,
+  error: unknown,
+): Result<never, PaymentsError> {
   return Err(
     buildError(
       { provider: runtime.provider, operation: operation.id, redactor: runtime.http.redactor },
       { code: 'provider_error', detail: 'the call failed unexpectedly.', cause: error, retryable: false },
     ),
   );
+}
+
+/** What a reconcile hook can reach: other operations of the client, within the call's deadline. */
+function operationContext(
+  runtime: OperationRuntime,
+  signal: AbortSignal | undefined,
+  deadlineAt: number,
+): OperationContext {
+  const within = (options?: CallOptions) =>
+    ({ ...options, signal: options?.signal ?? signal, deadlineAt }) as CallOptions;
+  return {
+    provider: runtime.provider,
+    run: (other, otherInput, otherOptions) =>
+      runOperation(runtime, other, otherInput, within(otherOptions)) as never,
+    async findExact(list, input, match, options) {
+      const paging = list.paging;
+      const maxPages = options?.maxPages ?? 100;
+      let pageInput: unknown = input;
+      for (let page = 1; page <= maxPages && pageInput !== undefined; page += 1) {
+        const result = await runOperation(runtime, list, pageInput, within(options));
+        if (result.isErr()) return result;
+        const items = (paging ? paging.items(result.value) : result.value) as readonly never[];
+        const found = Array.isArray(items) ? items.find((item) => match(item)) : undefined;
+        if (found !== undefined) return Ok(found);
+        if (!paging || items.length === 0) return Ok(undefined);
+        pageInput = paging.next(pageInput as never, result.value, { pageNumber: page, itemCount: 0 });
+      }
+      if (pageInput === undefined) return Ok(undefined);
+      return Err(
+        buildError(
+          { provider: runtime.provider, operation: list.id, redactor: runtime.http.redactor },
+          {
+            code: 'provider_error',
+            detail: `the lookup read ${maxPages} pages without reaching the end, so it cannot tell whether the record exists.`,
+          },
+        ),
+      );
+    },
+  };
 }
 
 /** Runs one single-page call with already-validated input, reconciling an ambiguous write. */
@@ -42,7 +87,11 @@ async function run(
     return Err(
       buildError(
         { provider: runtime.provider, operation: operation.id, redactor: runtime.http.redactor },
-        { code: 'validation', detail: `${(error as Error)?.message ?? String(error)} (nothing was sent).`, cause: error },
+        {
+          code: 'validation',
+          detail: `${(error as Error)?.message ?? String(error)} (nothing was sent).`,
+          cause: error,
+        },
       ),
     );
   }
@@ -54,16 +103,11 @@ async function run(
   const reference = operation.reference?.(input);
   const withReference = reference === undefined ? first.error : first.error.with({ reference });
   if (retry !== 'reconcile' || !operation.reconcile) return Err(withReference);
-  const context: OperationContext = {
-    provider: runtime.provider,
-    run: (other, otherInput, otherOptions) =>
-      runOperation(runtime, other, otherInput, {
-        ...otherOptions,
-        signal: otherOptions?.signal ?? options.signal,
-        deadlineAt,
-      } as CallOptions) as never,
-  };
-  return reconcileWrite(runtime, operation, input, request, withReference, context, { ...options, deadlineAt });
+  const context = operationContext(runtime, options.signal, deadlineAt);
+  return reconcileWrite(runtime, operation, input, request, withReference, context, {
+    ...options,
+    deadlineAt,
+  });
 }
 
 /**

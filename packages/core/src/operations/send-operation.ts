@@ -28,7 +28,8 @@ function defaultRequest(operation: AnyOperation, input: unknown): Omit<HttpReque
   const { path, used } = fillPath(operation.path, input);
   const rest: Record<string, unknown> = {};
   for (const [key, value] of ownKeys(input)) {
-    if (!used.has(key)) Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
+    if (!used.has(key))
+      Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
   }
   if (bodyless.has(operation.method)) return { path, query: rest as HttpRequest['query'] };
   return { path, json: rest };
@@ -76,7 +77,11 @@ export async function sendOperation(
     provider: runtime.provider,
     operation: operation.id,
     redactor: runtime.http.redactor,
-    echoed: runtime.http.redactor.sensitiveValues(request.json ?? request.form),
+    echoed: [
+      ...runtime.http.redactor.sensitiveValues(request.json ?? request.form),
+      // An error inside a 2xx envelope may quote what it holds at sensitive fields.
+      ...(runtime.unwrap ? runtime.http.redactor.sensitiveValues(response.body) : []),
+    ],
   };
   const unreadable = (detail: string, cause?: unknown) =>
     Err(
@@ -126,14 +131,25 @@ export async function sendOperation(
   if (operation.output) {
     const checked = validateOutput(operation.output, body, { ...scope, httpStatus: response.status });
     if (checked.isErr()) {
-      return isWrite ? unreadable(checked.error.message.replace(/^[\w.]+: /, ''), checked.error) : Err(checked.error.with({ attempts }));
+      return isWrite
+        ? unreadable(checked.error.message.replace(/^[\w.]+: /, ''), checked.error)
+        : Err(checked.error.with({ attempts }));
     }
     wire = checked.value;
   }
   if (!operation.fromResponse) return Ok(wire);
   try {
-    return Ok((operation.fromResponse as (body: unknown, input: unknown, response: unknown) => unknown)(wire, input, response));
+    return Ok(
+      (operation.fromResponse as (body: unknown, input: unknown, response: unknown) => unknown)(
+        wire,
+        input,
+        response,
+      ),
+    );
   } catch (error) {
-    return unreadable(`the response could not be read (${(error as Error)?.message ?? String(error)}).`, error);
+    return unreadable(
+      `the response could not be read (${(error as Error)?.message ?? String(error)}).`,
+      error,
+    );
   }
 }

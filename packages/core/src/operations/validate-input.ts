@@ -46,7 +46,12 @@ export function validateInput<T>(
   return Err(
     buildError(
       { ...context, redactor: keyRedactor },
-      { code: 'validation', detail: `invalid input (nothing was sent). ${summary}`, fieldErrors, retryable: false },
+      {
+        code: 'validation',
+        detail: `invalid input (nothing was sent). ${summary}`,
+        fieldErrors,
+        retryable: false,
+      },
     ),
   );
 }

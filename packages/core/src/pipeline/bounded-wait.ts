@@ -54,7 +54,10 @@ export function raceWithin<T>(
   waitingFor: string,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(new WaitTimeoutError(waitingFor, remainingMs))), Math.max(0, remainingMs));
+    const timer = setTimeout(
+      () => finish(() => reject(new WaitTimeoutError(waitingFor, remainingMs))),
+      Math.max(0, remainingMs),
+    );
     const onAbort = () => finish(() => reject(signal?.reason));
     const finish = (outcome: () => void) => {
       clearTimeout(timer);

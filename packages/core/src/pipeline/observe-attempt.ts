@@ -14,7 +14,13 @@ export interface AttemptObserver {
     payload: unknown,
   ): RequestEvent | undefined;
   /** After the response body was read. */
-  received(event: RequestEvent | undefined, status: number, durationMs: number, body: unknown, echoed: () => readonly string[]): void;
+  received(
+    event: RequestEvent | undefined,
+    status: number,
+    durationMs: number,
+    body: unknown,
+    echoed: () => readonly string[],
+  ): void;
   /** Before a resend, reconcile lookup or re-authentication. */
   retrying(event: RetryEvent): void;
 }

@@ -3,7 +3,12 @@ import type { PaymentsErrorInit } from '../errors/payments-error.js';
 import type { FailureKind } from '../http/classify-failure.js';
 import type { HttpResponse } from '../http/http-types.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
-import { type Disposition, isRedirectStatus, ruleForStatus, type StatusRules } from '../retry/status-rules.js';
+import {
+  type Disposition,
+  isRedirectStatus,
+  ruleForStatus,
+  type StatusRules,
+} from '../retry/status-rules.js';
 
 /** The provider-specific part of turning a failed response into a {@link PaymentsError}. */
 export type ErrorBodyMapper = (response: HttpResponse) => Partial<PaymentsErrorInit> | undefined;
@@ -50,7 +55,11 @@ function originOf(location: string | null, url: string): string {
 }
 
 /** Reads a response that is not a plain success: a redirect, an unreadable 2xx, or an error status. */
-export function readFailedResponse(response: HttpResponse, url: string, reading: ResponseReading): AttemptFailure {
+export function readFailedResponse(
+  response: HttpResponse,
+  url: string,
+  reading: ResponseReading,
+): AttemptFailure {
   const requestId = response.headers.get('x-request-id') ?? undefined;
   if (isRedirectStatus(response.status)) {
     const origin = originOf(response.headers.get('location'), url);
@@ -114,7 +123,11 @@ function describe(cause: unknown): string {
 }
 
 /** Reads an attempt that ended without a response. */
-export function readFailure(kind: Exclude<FailureKind, 'aborted'>, cause: unknown, timeoutMs: number): AttemptFailure {
+export function readFailure(
+  kind: Exclude<FailureKind, 'aborted'>,
+  cause: unknown,
+  timeoutMs: number,
+): AttemptFailure {
   switch (kind) {
     case 'timeout':
       return {
@@ -125,7 +138,12 @@ export function readFailure(kind: Exclude<FailureKind, 'aborted'>, cause: unknow
       };
     case 'too_large':
       return {
-        parts: { code: 'invalid_response', detail: `${describe(cause)} Reading stopped there.`, cause, retryable: false },
+        parts: {
+          code: 'invalid_response',
+          detail: `${describe(cause)} Reading stopped there.`,
+          cause,
+          retryable: false,
+        },
         disposition: 'ambiguous',
         retryAfterMs: undefined,
         reason: 'too_large',

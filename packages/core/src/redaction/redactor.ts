@@ -132,7 +132,10 @@ export class Redactor {
     const walk = (node: unknown, depth: number) => {
       if (node === null || typeof node !== 'object' || depth > 12) return;
       for (const [key, field] of Object.entries(node)) {
-        if ((typeof field === 'string' || typeof field === 'number') && isSecretField(this.#fields, node, key, field)) {
+        if (
+          (typeof field === 'string' || typeof field === 'number') &&
+          isSecretField(this.#fields, node, key, field)
+        ) {
           const text = String(field);
           if (text.length >= 3) found.add(text);
         } else {

@@ -22,7 +22,10 @@ export interface StatusRule {
 /** Status rules by status; a provider's descriptor may add or replace entries. */
 export type StatusRules = Readonly<Record<number, StatusRule>>;
 
-const rule = (code: PaymentsErrorCode, disposition: Disposition = 'final'): StatusRule => ({ code, disposition });
+const rule = (code: PaymentsErrorCode, disposition: Disposition = 'final'): StatusRule => ({
+  code,
+  disposition,
+});
 
 /** The one table of what every HTTP status means to payweave (DESIGN.md section 4). */
 export const defaultStatusRules: StatusRules = {

@@ -17,7 +17,7 @@ export const settingRanges: Readonly<Record<keyof RetrySettings | 'maxResponseBy
   maxRetryAfterMs: { min: 0, max: day, integer: false },
   backoffBaseMs: { min: 0, max: day, integer: false },
   backoffMaxMs: { min: 0, max: day, integer: false },
-  maxResponseBytes: { min: 1024, max: 1024 * 1024 * 1024, integer: true },
+  maxResponseBytes: { min: 1, max: 1024 * 1024 * 1024, integer: true },
 };
 
 /**
@@ -29,7 +29,10 @@ export function findInvalidSetting(settings: Record<string, unknown>): [string, 
     const value = settings[name];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return [name, `must be a finite number (got ${typeof value === 'number' ? String(value) : typeof value})`];
+      return [
+        name,
+        `must be a finite number (got ${typeof value === 'number' ? String(value) : typeof value})`,
+      ];
     }
     if (range.integer && !Number.isInteger(value)) return [name, `must be a whole number (got ${value})`];
     if (value < range.min || value > range.max) {

@@ -1,4 +1,4 @@
-import { defineOperation, Err, Ok, type OperationContext, PaymentsError, type Result } from '@payweave/core';
+import { defineOperation, Err, type OperationContext, PaymentsError, type Result } from '@payweave/core';
 import type * as z from 'zod/mini';
 import { toFilterQuery } from '../shared/paya-filters.js';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
@@ -52,13 +52,13 @@ async function findByContactApiId(
       }),
     );
   }
-  const found = await context.run(
+  // Every page of matches is walked and only equality counts (Paya filters may match substrings).
+  return context.findExact<PayaContact>(
     listContacts,
     { contact_api_id: reference, location_id: input.location_id, page_size: 10 },
+    (contact) => contact.contact_api_id === reference,
     { signal },
   );
-  if (found.isErr()) return found;
-  return Ok(found.value.items.find((contact) => contact.contact_api_id === reference));
 }
 
 /** Creates a contact (or updates the one with the same `contact_api_id` with `update_if_exists: 1`). */
@@ -76,6 +76,7 @@ export const createContact = defineOperation({
   toRequest: (input) => ({ json: { contact: input } }),
   fromResponse: (body) => toPayaContact(body.contact),
   reconcile: findByContactApiId,
+  reference: (input) => input.contact_api_id,
 });
 
 /** Gets one contact. */

@@ -1,4 +1,4 @@
-import { defineOperation, Err, Ok, type OperationContext, PaymentsError, type Result } from '@payweave/core';
+import { defineOperation, Err, type OperationContext, PaymentsError, type Result } from '@payweave/core';
 import type * as z from 'zod/mini';
 import { toFilterQuery } from '../shared/paya-filters.js';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
@@ -52,17 +52,17 @@ async function findByPaylinkApiId(
       }),
     );
   }
-  const found = await context.run(
+  // Every page of matches is walked and only equality counts (Paya filters may match substrings).
+  return context.findExact<PayaPaylink>(
     listPaylinks,
     {
       paylink_api_id: reference,
       page_size: 10,
       ...(input.location_id === undefined ? {} : { location_id: input.location_id }),
     },
+    (paylink) => paylink.paylink_api_id === reference,
     { signal },
   );
-  if (found.isErr()) return found;
-  return Ok(found.value.items.find((paylink) => paylink.paylink_api_id === reference));
 }
 
 /** Creates a paylink; Paya emails / texts it when `delivery_method` and a recipient say so. */
@@ -80,6 +80,7 @@ export const createPaylink = defineOperation({
   toRequest: (input) => ({ json: { paylink: input } }),
   fromResponse: (body) => toPayaPaylink(body.paylink),
   reconcile: findByPaylinkApiId,
+  reference: (input) => input.paylink_api_id,
 });
 
 /** Gets one paylink; `expand: ['payment_url']` adds the pay page link. */

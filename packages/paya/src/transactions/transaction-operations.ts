@@ -74,17 +74,17 @@ async function findByApiId(
 ): Promise<Result<PayaTransaction | undefined, PaymentsError>> {
   const reference = input.transaction_api_id;
   if (reference === undefined) return Ok(undefined);
-  const found = await context.run(
+  // Paya matches the filter as a substring: every page is walked and only equality counts.
+  return context.findExact<PayaTransaction>(
     listTransactions,
     {
       transaction_api_id: reference,
       page_size: 10,
       ...(input.location_id === undefined ? {} : { location_id: input.location_id }),
     },
+    (transaction) => transaction.transaction_api_id === reference,
     { signal },
   );
-  if (found.isErr()) return found;
-  return Ok(found.value.items.find((transaction) => transaction.transaction_api_id === reference));
 }
 
 function create(action: string, paymentMethod: 'cc' | 'ach') {
@@ -116,6 +116,7 @@ function transactionCreate<Id extends string, In extends Referenced, Shape>(decl
     prepare: fillReference,
     fromResponse: (body) => toPayaTransaction(body.transaction),
     reconcile: findByApiId,
+    reference: (input: Referenced) => input.transaction_api_id,
     ...declaration,
     description: declaration.description ?? reconcileNotes,
   });

@@ -120,7 +120,11 @@ describe('transactions.sale', () => {
     });
     expect(again.isErr()).toBe(true);
     const error = again.isErr() ? again.error : undefined;
-    expect(error).toMatchObject({ code: 'invalid_request', httpStatus: 422, operation: 'paya.transactions.sale' });
+    expect(error).toMatchObject({
+      code: 'invalid_request',
+      httpStatus: 422,
+      operation: 'paya.transactions.sale',
+    });
     expect(error?.fieldErrors?.transaction_api_id?.[0]).toMatch(/already been taken/);
     const badProduct = await test.paya.transactions.sale({
       transaction_amount: '1.00',

@@ -1,5 +1,12 @@
-import { type Logger, toMoney } from '@payweave/core';
-import { type ProviderRecord, stringField } from '../record-fields.js';
+import type { Logger } from '@payweave/core';
+import {
+  currencyField,
+  moneyField,
+  type ProviderRecord,
+  stringField,
+  textField,
+  toRecord,
+} from '../record-fields.js';
 import { mapStatus } from '../status-table.js';
 import type { PaymentRequest, PaymentRequestStatus } from './payment-request.js';
 
@@ -22,23 +29,24 @@ export const connectFiPaymentLinkStatuses: Readonly<Record<string, PaymentReques
   Cancelled: 'canceled',
 };
 
-/** A connectFi payment link as a {@link PaymentRequest}. */
-export function fromConnectFiPaymentLink(link: ProviderRecord, logger?: Logger): PaymentRequest {
+/** A connectFi payment link as a {@link PaymentRequest}. Never throws. */
+export function fromConnectFiPaymentLink(record: ProviderRecord, logger?: Logger): PaymentRequest {
+  const link = toRecord(record);
   const raw = stringField(link, 'status') ?? '';
-  const currency = stringField(link, 'currency') ?? 'USD';
+  const currency = currencyField(link, 'currency') ?? 'USD';
   const unified = mapStatus(connectFiPaymentLinkStatuses, raw, {
     provider: 'connectfi',
     kind: 'payment link',
     logger,
   });
-  const amount = toMoney(link.amount as string | number | undefined, currency) ?? {
+  const amount = moneyField(link, 'amount', currency) ?? {
     amountMinor: 0,
     currency,
   };
   const payerName = stringField(link, 'payerName');
   return {
     provider: 'connectfi',
-    id: String(link.cFiTransactionId),
+    id: textField(link, 'cFiTransactionId'),
     kind: 'payment_link',
     status: { unified, raw },
     amount,
@@ -48,6 +56,6 @@ export function fromConnectFiPaymentLink(link: ProviderRecord, logger?: Logger):
     reference: stringField(link, 'invoiceNumber'),
     dueAt: stringField(link, 'dueDate'),
     createdAt: stringField(link, 'dtsCreatedAt'),
-    raw: link,
+    raw: record,
   };
 }

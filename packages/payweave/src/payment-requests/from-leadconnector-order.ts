@@ -1,5 +1,13 @@
-import { type Logger, toMoney } from '@payweave/core';
-import { objectField, type ProviderRecord, stringField } from '../record-fields.js';
+import type { Logger } from '@payweave/core';
+import {
+  currencyField,
+  moneyField,
+  objectField,
+  type ProviderRecord,
+  stringField,
+  textField,
+  toRecord,
+} from '../record-fields.js';
 import { mapStatus } from '../status-table.js';
 import type { PaymentRequest, PaymentRequestStatus } from './payment-request.js';
 
@@ -22,15 +30,16 @@ export const leadConnectorOrderStatuses: Readonly<Record<string, PaymentRequestS
   void: 'canceled',
 };
 
-/** A LeadConnector order as a {@link PaymentRequest} (amounts are major units). */
-export function fromLeadConnectorOrder(order: ProviderRecord, logger?: Logger): PaymentRequest {
+/** A LeadConnector order as a {@link PaymentRequest} (amounts are major units). Never throws. */
+export function fromLeadConnectorOrder(record: ProviderRecord, logger?: Logger): PaymentRequest {
+  const order = toRecord(record);
   const raw = stringField(order, 'paymentStatus') ?? stringField(order, 'status') ?? '';
-  const currency = stringField(order, 'currency') ?? 'USD';
+  const currency = currencyField(order, 'currency') ?? 'USD';
   const contact = objectField(order, 'contactSnapshot');
-  const amountPaid = toMoney(order.amountPaid as number | undefined, currency);
+  const amountPaid = moneyField(order, 'amountPaid', currency);
   return {
     provider: 'leadconnector',
-    id: String(order._id),
+    id: textField(order, '_id'),
     kind: 'order',
     status: {
       unified: mapStatus(leadConnectorOrderStatuses, raw, {
@@ -40,7 +49,7 @@ export function fromLeadConnectorOrder(order: ProviderRecord, logger?: Logger): 
       }),
       raw,
     },
-    amount: toMoney(order.amount as number | undefined, currency) ?? { amountMinor: 0, currency },
+    amount: moneyField(order, 'amount', currency) ?? { amountMinor: 0, currency },
     ...(amountPaid ? { amountPaid } : {}),
     customer: {
       id: stringField(order, 'contactId'),
@@ -49,6 +58,6 @@ export function fromLeadConnectorOrder(order: ProviderRecord, logger?: Logger): 
     },
     reference: stringField(order, 'sourceId'),
     createdAt: stringField(order, 'createdAt'),
-    raw: order,
+    raw: record,
   };
 }

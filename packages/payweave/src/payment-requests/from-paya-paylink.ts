@@ -1,5 +1,12 @@
-import { type Logger, toMoney } from '@payweave/core';
-import { type ProviderRecord, stringField, unixToIso } from '../record-fields.js';
+import type { Logger } from '@payweave/core';
+import {
+  moneyField,
+  type ProviderRecord,
+  stringField,
+  textField,
+  toRecord,
+  unixToIso,
+} from '../record-fields.js';
 import { mapStatus } from '../status-table.js';
 import type { PaymentRequest, PaymentRequestStatus } from './payment-request.js';
 
@@ -15,20 +22,22 @@ export const payaPaylinkStatuses: Readonly<Record<string, PaymentRequestStatus>>
 };
 
 function rawState(paylink: ProviderRecord, today: string): string {
-  const status = String(paylink.status_id ?? '');
+  const status = textField(paylink, 'status_id');
   if (status === '1') return 'paid';
   if (status !== '0') return `status_id=${status}`;
-  const active = paylink.active;
+  const active = Object.hasOwn(paylink, 'active') ? paylink.active : undefined;
   if (active === 0 || active === false || active === '0') return 'inactive';
   const expires = stringField(paylink, 'expire_date');
   if (expires !== undefined && expires < today) return 'expired';
   return 'unpaid';
 }
 
-/** A Paya paylink as a {@link PaymentRequest} (Paya amounts are US dollars). */
-export function fromPayaPaylink(paylink: ProviderRecord, logger?: Logger, now = new Date()): PaymentRequest {
-  const raw = rawState(paylink, now.toISOString().slice(0, 10));
-  const amount = toMoney(paylink.amount_due as string | number | undefined, 'USD') ?? {
+/** A Paya paylink as a {@link PaymentRequest} (Paya amounts are US dollars). Never throws. */
+export function fromPayaPaylink(record: ProviderRecord, logger?: Logger, now = new Date()): PaymentRequest {
+  const paylink = toRecord(record);
+  const today = now instanceof Date && Number.isFinite(now.getTime()) ? now : new Date();
+  const raw = rawState(paylink, today.toISOString().slice(0, 10));
+  const amount = moneyField(paylink, 'amount_due', 'USD') ?? {
     amountMinor: 0,
     currency: 'USD',
   };
@@ -36,7 +45,7 @@ export function fromPayaPaylink(paylink: ProviderRecord, logger?: Logger, now = 
   const email = stringField(paylink, 'email');
   return {
     provider: 'paya',
-    id: String(paylink.id),
+    id: textField(paylink, 'id'),
     kind: 'paylink',
     status: {
       unified: mapStatus(payaPaylinkStatuses, raw, { provider: 'paya', kind: 'paylink', logger }),
@@ -49,6 +58,6 @@ export function fromPayaPaylink(paylink: ProviderRecord, logger?: Logger, now = 
     reference: stringField(paylink, 'paylink_api_id'),
     dueAt: stringField(paylink, 'expire_date'),
     createdAt: unixToIso(paylink.created_ts),
-    raw: paylink,
+    raw: record,
   };
 }

@@ -1,5 +1,13 @@
-import { type Logger, toMoney } from '@payweave/core';
-import { objectField, type ProviderRecord, stringField } from '../record-fields.js';
+import type { Logger } from '@payweave/core';
+import {
+  currencyField,
+  moneyField,
+  objectField,
+  type ProviderRecord,
+  stringField,
+  textField,
+  toRecord,
+} from '../record-fields.js';
 import { mapStatus } from '../status-table.js';
 import type { PaymentRequest, PaymentRequestStatus } from './payment-request.js';
 
@@ -14,23 +22,28 @@ export const payConnectInvoiceStatuses: Readonly<Record<string, PaymentRequestSt
   Void: 'canceled',
 };
 
-/** A PayConnect invoice as a {@link PaymentRequest}. */
-export function fromPayConnectInvoice(invoice: ProviderRecord, logger?: Logger): PaymentRequest {
+/** A PayConnect invoice as a {@link PaymentRequest}. Never throws. */
+export function fromPayConnectInvoice(record: ProviderRecord, logger?: Logger): PaymentRequest {
+  const invoice = toRecord(record);
   // Workflow-shaped records rename `status` to `providerStatus`; accept both.
   const raw = stringField(invoice, 'status') ?? stringField(invoice, 'providerStatus') ?? '';
-  const currency = stringField(invoice, 'currency') ?? 'USD';
+  const currency = currencyField(invoice, 'currency') ?? 'USD';
   const customer = objectField(invoice, 'customer');
-  const amountPaid = toMoney(invoice.amountPaid as string | number | undefined, currency);
+  const amountPaid = moneyField(invoice, 'amountPaid', currency);
   return {
     provider: 'payconnect',
-    id: String(invoice.invoiceId),
+    id: textField(invoice, 'invoiceId'),
     kind: 'invoice',
     status: {
       unified: mapStatus(payConnectInvoiceStatuses, raw, { provider: 'payconnect', kind: 'invoice', logger }),
       raw,
     },
     // `amountDue` falls as payments arrive; the request amount is the invoice total when known.
-    amount: toMoney((invoice.total ?? invoice.amountDue) as string | number | undefined, currency) ?? {
+    amount: moneyField(
+      invoice,
+      invoice.total !== undefined && invoice.total !== null ? 'total' : 'amountDue',
+      currency,
+    ) ?? {
       amountMinor: 0,
       currency,
     },
@@ -48,6 +61,6 @@ export function fromPayConnectInvoice(invoice: ProviderRecord, logger?: Logger):
     reference: stringField(invoice, 'invoiceNumber'),
     dueAt: stringField(invoice, 'dueDate'),
     createdAt: stringField(invoice, 'createdAt'),
-    raw: invoice,
+    raw: record,
   };
 }

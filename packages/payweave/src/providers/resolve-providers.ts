@@ -3,7 +3,7 @@ import { PaymentsError } from '@payweave/core';
 import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
-import type { ProviderClients, ProviderName, ProvidersInput } from './provider-map.js';
+import type { ProviderClients, ProviderName } from './provider-map.js';
 
 const factories: { [Name in ProviderName]: (settings: never) => ProviderClients[Name] } = {
   paya: createPaya,
@@ -59,7 +59,10 @@ export function resolveProviders(input: unknown): Partial<ProviderClients> {
     const entry = (input as Record<string, unknown>)[provider];
     if (entry === undefined) continue;
     if (typeof entry !== 'object' || entry === null) {
-      throw settingsError(`providers.${provider}`, 'must be a client from its factory or its settings object');
+      throw settingsError(
+        `providers.${provider}`,
+        'must be a client from its factory or its settings object',
+      );
     }
     let client: unknown;
     try {

@@ -1,5 +1,12 @@
-import { type Logger, toMoney } from '@payweave/core';
-import { type ProviderRecord, stringField } from '../record-fields.js';
+import type { Logger } from '@payweave/core';
+import {
+  currencyField,
+  moneyField,
+  type ProviderRecord,
+  stringField,
+  textField,
+  toRecord,
+} from '../record-fields.js';
 import { mapStatus } from '../status-table.js';
 import type { Transaction, TransactionStatus } from './transaction.js';
 
@@ -21,14 +28,15 @@ export const leadConnectorTransactionStatuses: Readonly<Record<string, Transacti
   charged_back: 'charged_back',
 };
 
-/** A LeadConnector transaction as a {@link Transaction} (major units). */
-export function fromLeadConnectorTransaction(transaction: ProviderRecord, logger?: Logger): Transaction {
+/** A LeadConnector transaction as a {@link Transaction} (major units). Never throws. */
+export function fromLeadConnectorTransaction(record: ProviderRecord, logger?: Logger): Transaction {
+  const transaction = toRecord(record);
   const raw = stringField(transaction, 'status') ?? '';
-  const currency = stringField(transaction, 'currency') ?? 'USD';
-  const refunded = toMoney(transaction.amountRefunded as number | undefined, currency);
+  const currency = currencyField(transaction, 'currency') ?? 'USD';
+  const refunded = moneyField(transaction, 'amountRefunded', currency);
   return {
     provider: 'leadconnector',
-    id: String(transaction._id),
+    id: textField(transaction, '_id'),
     status: {
       unified: mapStatus(leadConnectorTransactionStatuses, raw, {
         provider: 'leadconnector',
@@ -37,12 +45,12 @@ export function fromLeadConnectorTransaction(transaction: ProviderRecord, logger
       }),
       raw,
     },
-    amount: toMoney(transaction.amount as number | undefined, currency) ?? { amountMinor: 0, currency },
+    amount: moneyField(transaction, 'amount', currency) ?? { amountMinor: 0, currency },
     ...(refunded && refunded.amountMinor > 0 ? { amountRefunded: refunded } : {}),
     paymentMethod: stringField(transaction, 'paymentProviderType'),
     customerId: stringField(transaction, 'contactId'),
     reference: stringField(transaction, 'entityId'),
     createdAt: stringField(transaction, 'createdAt'),
-    raw: transaction,
+    raw: record,
   };
 }

@@ -1,5 +1,12 @@
-import { type Logger, toMoney } from '@payweave/core';
-import { type ProviderRecord, stringField, unixToIso } from '../record-fields.js';
+import type { Logger } from '@payweave/core';
+import {
+  moneyField,
+  type ProviderRecord,
+  stringField,
+  textField,
+  toRecord,
+  unixToIso,
+} from '../record-fields.js';
 import { mapStatus } from '../status-table.js';
 import type { Transaction, TransactionStatus } from './transaction.js';
 
@@ -24,17 +31,18 @@ export const payaTransactionStatuses: Readonly<Record<string, TransactionStatus>
   '331': 'charged_back',
 };
 
-/** A Paya transaction as a {@link Transaction} (US dollars). */
-export function fromPayaTransaction(transaction: ProviderRecord, logger?: Logger): Transaction {
-  const raw = String(transaction.status_id ?? '');
+/** A Paya transaction as a {@link Transaction} (US dollars). Never throws. */
+export function fromPayaTransaction(record: ProviderRecord, logger?: Logger): Transaction {
+  const transaction = toRecord(record);
+  const raw = textField(transaction, 'status_id');
   return {
     provider: 'paya',
-    id: String(transaction.id),
+    id: textField(transaction, 'id'),
     status: {
       unified: mapStatus(payaTransactionStatuses, raw, { provider: 'paya', kind: 'transaction', logger }),
       raw,
     },
-    amount: toMoney(transaction.transaction_amount as string | number | undefined, 'USD') ?? {
+    amount: moneyField(transaction, 'transaction_amount', 'USD') ?? {
       amountMinor: 0,
       currency: 'USD',
     },
@@ -45,6 +53,6 @@ export function fromPayaTransaction(transaction: ProviderRecord, logger?: Logger
     customerId: stringField(transaction, 'contact_id'),
     reference: stringField(transaction, 'transaction_api_id') ?? stringField(transaction, 'order_num'),
     createdAt: unixToIso(transaction.created_ts),
-    raw: transaction,
+    raw: record,
   };
 }

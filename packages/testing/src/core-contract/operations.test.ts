@@ -81,7 +81,11 @@ describe('operations (through msw)', () => {
   it('a 200 with an unexpected shape on a never-mode write is outcomeUnknown', async () => {
     simulator.faults.add({ type: 'replace-body', body: { charge: { id: 5 } } });
     const result = await createLedgerClient().charges.createOnce({ amount: '1.00' });
-    expect(result.unwrapErr()).toMatchObject({ code: 'invalid_response', outcomeUnknown: true, retryable: false });
+    expect(result.unwrapErr()).toMatchObject({
+      code: 'invalid_response',
+      outcomeUnknown: true,
+      retryable: false,
+    });
   });
 
   it('a reset connection through msw is a network error', async () => {
