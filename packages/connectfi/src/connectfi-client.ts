@@ -1,17 +1,12 @@
 import {
-  type CallOptions,
-  createProviderClient,
-  createProviderRuntime,
-  Err,
+  assembleProvider,
   hideInternals,
-  type MethodResult,
-  Ok,
-  type OperationById,
-  type OperationInput,
-  PaymentsError,
+  type PaymentsError,
   type ProviderClient,
+  type ProviderDescriptor,
   type Result,
   runOperation,
+  type SessionTokenAuth,
   sessionToken,
 } from '@payweave/core';
 import { type ConnectFiIssuedToken, getToken } from './auth/get-token-operation.js';
@@ -23,22 +18,21 @@ import {
   resolveConnectFiSettings,
 } from './connectfi-settings.js';
 import { paymentLinkOperations } from './payment-links/payment-link-operations.js';
-import type { ConnectFiPayment } from './payment-links/payment-link-types.js';
 
 /** The resources of a connectFi client. */
 export type ConnectFiResources = { paymentLinks: typeof paymentLinkOperations };
 
-/** `paymentLinks.retrieve`: one link by `cFiTransactionId`, a `not_found` error when none matches. */
-export type RetrievePaymentLinkMethod = {
-  (
-    cFiTransactionId: string,
-    input?: Record<string, never>,
-    options?: CallOptions,
-  ): Promise<Result<ConnectFiPayment, PaymentsError>>;
-  (
-    input: { cFiTransactionId: string },
-    options?: CallOptions,
-  ): Promise<Result<ConnectFiPayment, PaymentsError>>;
+/** What is special about connectFi, for core's assembler: its envelope, error bodies and secret names. */
+export const connectFiDescriptor: ProviderDescriptor<ConnectFiResources> = {
+  id: 'connectfi',
+  packageName: '@payweave/connectfi',
+  packageVersion: connectFiPackageVersion,
+  resources: { paymentLinks: paymentLinkOperations },
+  mapError: mapConnectFiError,
+  unwrap: unwrapConnectFiEnvelope,
+  // ACH objects name the bank account `DFIAccountNumber`; the session token travels in its own headers.
+  sensitiveFields: ['DFIAccountNumber'],
+  sensitiveHeaders: ['x-connectfi-token', 'x-connectfi-jwtoken'],
 };
 
 /**
@@ -55,12 +49,7 @@ export type RetrievePaymentLinkMethod = {
  * });
  * ```
  */
-export type ConnectFiClient = Omit<ProviderClient<ConnectFiResources>, 'paymentLinks'> & {
-  /** setStatus, setRefundStatus, cancel, list (paged), retrieve (through list). */
-  readonly paymentLinks: Omit<ProviderClient<ConnectFiResources>['paymentLinks'], 'retrieve'> & {
-    /** `connectfi.paymentLinks.retrieve`: list by `cFiTransactionId`; `not_found` when none matches. */
-    readonly retrieve: RetrievePaymentLinkMethod;
-  };
+export type ConnectFiClient = ProviderClient<ConnectFiResources> & {
   /** Token state (expiry, count); never the token. */
   readonly session: ConnectFiSessionView;
 };
@@ -79,79 +68,33 @@ export type ConnectFiClient = Omit<ProviderClient<ConnectFiResources>, 'paymentL
  */
 export function createConnectFi(settings: ConnectFiSettings = {}): ConnectFiClient {
   const resolved = resolveConnectFiSettings(settings);
-  const runtime = createProviderRuntime({
-    provider: 'connectfi',
-    packageName: '@payweave/connectfi',
-    packageVersion: connectFiPackageVersion,
+  let auth: SessionTokenAuth | undefined;
+  const { client } = assembleProvider(connectFiDescriptor, {
     baseUrl: resolved.baseUrl,
-    mapError: mapConnectFiError,
-    unwrap: unwrapConnectFiEnvelope,
-    secrets: [resolved.password],
-    // ACH objects name the bank account `DFIAccountNumber`; the session token travels in its own headers.
-    sensitiveFields: ['DFIAccountNumber'],
-    sensitiveHeaders: ['x-connectfi-token', 'x-connectfi-jwtoken'],
     options: resolved.core,
-  });
-  const auth = sessionToken({
-    issue: async () => {
-      const issued = (await runOperation(runtime, getToken, {
-        user: { login: resolved.login, password: resolved.password },
-      })) as Result<ConnectFiIssuedToken, PaymentsError>;
-      if (issued.isErr()) throw issued.error;
-      return issued.value;
+    secrets: [resolved.password],
+    auth: (runtime) => {
+      auth = sessionToken({
+        issue: async () => {
+          const issued = (await runOperation(runtime, getToken, {
+            user: { login: resolved.login, password: resolved.password },
+          })) as Result<ConnectFiIssuedToken, PaymentsError>;
+          if (issued.isErr()) throw issued.error;
+          return issued.value;
+        },
+        toHeaders: (token) => ({ 'x-connectfi-token': token }),
+        renewBeforeMs: resolved.renewBeforeMs,
+        onIssued: (issued) => runtime.redactor.addSecret(issued.token),
+      });
+      return auth;
     },
-    toHeaders: (token) => ({ 'x-connectfi-token': token }),
-    renewBeforeMs: resolved.renewBeforeMs,
-    onIssued: (issued) => runtime.redactor.addSecret(issued.token),
   });
-  runtime.setAuth(auth);
-
-  const base = createProviderClient(runtime, { paymentLinks: paymentLinkOperations });
-  const retrieve = (async (first: unknown, second?: unknown, third?: unknown) => {
-    const positional = typeof first === 'string';
-    const input = positional ? { ...(second as object | undefined), cFiTransactionId: first } : first;
-    const options = (positional ? third : second) as CallOptions | undefined;
-    const found = (await runOperation(runtime, paymentLinkOperations.retrieve, input, options)) as Result<
-      ConnectFiPayment | undefined,
-      PaymentsError
-    >;
-    if (found.isErr()) return found;
-    if (found.value) return Ok(found.value);
-    const id = (input as { cFiTransactionId: string }).cFiTransactionId;
-    return Err(
-      new PaymentsError({
-        code: 'not_found',
-        provider: 'connectfi',
-        operation: paymentLinkOperations.retrieve.id,
-        message: `${paymentLinkOperations.retrieve.id}: no payment link ${id}.`,
-      }),
-    );
-  }) as RetrievePaymentLinkMethod;
-  const execute = <
-    Id extends ConnectFiResources['paymentLinks'][keyof ConnectFiResources['paymentLinks']]['id'],
-  >(
-    id: Id,
-    input: OperationInput<OperationById<ConnectFiResources, Id>>,
-    options?: CallOptions,
-  ): MethodResult<OperationById<ConnectFiResources, Id>> =>
-    // Only an input object goes to the retrieve wrapper; anything else is refused by the schema.
-    (id === paymentLinkOperations.retrieve.id && typeof input === 'object' && input !== null
-      ? retrieve(input as { cFiTransactionId: string }, options)
-      : base.execute(id, input, options)) as never;
-
-  const session = createConnectFiSessionView(auth);
-  const client: ConnectFiClient = {
-    provider: base.provider,
-    operations: base.operations,
-    execute,
-    paymentLinks: Object.freeze({ ...base.paymentLinks, retrieve }),
-    session,
-  };
-  return hideInternals(client, () => ({
+  const session = createConnectFiSessionView(auth!);
+  return hideInternals(Object.assign(client, { session }), () => ({
     provider: 'connectfi',
     baseUrl: resolved.baseUrl,
     login: resolved.login,
     session: { expiresAt: session.expiresAt?.toISOString(), issuedCount: session.issuedCount },
-    operations: base.operations.map((operation) => operation.id),
+    operations: client.operations.map((operation) => operation.id),
   }));
 }

@@ -9,8 +9,8 @@ export { type ConnectFiIssuedToken, getToken } from './auth/get-token-operation.
 export {
   type ConnectFiClient,
   type ConnectFiResources,
+  connectFiDescriptor,
   createConnectFi,
-  type RetrievePaymentLinkMethod,
 } from './connectfi-client.js';
 export {
   connectFiErrorCodes,

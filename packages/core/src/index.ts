@@ -24,6 +24,7 @@ export { singleFlight } from './auth/single-flight.js';
 export { staticHeaders } from './auth/static-headers.js';
 export type { CoreOptions } from './core-options.js';
 export type { AttemptRecord } from './errors/attempt-record.js';
+export { adoptError, buildError, type ErrorParts, type ErrorScope } from './errors/build-error.js';
 export { type PaymentsErrorCode, paymentsErrorCodes } from './errors/error-codes.js';
 export { joinFieldPath, toFieldErrors } from './errors/field-errors.js';
 export { mapHttpStatus } from './errors/map-http-status.js';
@@ -34,7 +35,14 @@ export {
   type PaymentsErrorInit,
 } from './errors/payments-error.js';
 export { chooseExchange } from './http/default-exchange.js';
-export type { Exchange, RawResponse, TransportName } from './http/exchange.js';
+export {
+  defaultMaxResponseBytes,
+  type Exchange,
+  type ExchangeRequest,
+  type RawResponse,
+  responseTooLargeError,
+  type TransportName,
+} from './http/exchange.js';
 export { fetchExchange } from './http/fetch-exchange.js';
 export {
   createHttpClient,
@@ -98,6 +106,12 @@ export {
   type PageLoader,
 } from './paging/page-iterator.js';
 export {
+  type AssembledProvider,
+  assembleProvider,
+  type ProviderConnection,
+  type ProviderDescriptor,
+} from './provider/assemble-provider.js';
+export {
   configurationError,
   createProviderRuntime,
   type ProviderRuntime,
@@ -109,6 +123,20 @@ export { isSensitiveKey, REDACTED, Redactor } from './redaction/redactor.js';
 export { backoffDelay } from './retry/backoff.js';
 export { parseRetryAfter } from './retry/retry-after.js';
 export { defaultRetrySettings, type RetryMode, type RetrySettings } from './retry/retry-mode.js';
+export {
+  decideRetry,
+  type RetryDecision,
+  type RetryQuestion,
+  type StopReason,
+} from './retry/retry-policy.js';
 export { sleep } from './retry/sleep.js';
+export {
+  type Disposition,
+  defaultStatusRules,
+  isRedirectStatus,
+  ruleForStatus,
+  type StatusRule,
+  type StatusRules,
+} from './retry/status-rules.js';
 export { type ToRowsOptions, toRows, type WorkflowRow } from './rows/to-rows.js';
 export { PAYWEAVE_VERSION } from './version.js';

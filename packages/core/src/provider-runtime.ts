@@ -9,6 +9,7 @@ import {
   type RequestLimiter,
 } from './http/http-client.js';
 import type { HttpResponse } from './http/http-types.js';
+import type { AnyOperation } from './operations/operation.js';
 import type { OperationRuntime } from './operations/operation-runtime.js';
 import { Redactor } from './redaction/redactor.js';
 import type { StatusRules } from './retry/status-rules.js';
@@ -34,6 +35,8 @@ export interface ProviderRuntimeConfig {
     | undefined;
   /** Client-side rate limiter. */
   limiter?: RequestLimiter | undefined;
+  /** Client defaults filled into every input before validation. */
+  inputDefaults?: ((operation: AnyOperation, input: unknown) => unknown) | undefined;
   /** Credentials to scrub from every log line, hook payload and error. */
   secrets?: readonly (string | undefined)[] | undefined;
   /** Field names whose values are secret for this provider, beside core's list (`DFIAccountNumber`). */
@@ -95,6 +98,7 @@ export function createProviderRuntime(config: ProviderRuntimeConfig): ProviderRu
     http,
     redactor,
     unwrap: config.unwrap,
+    inputDefaults: config.inputDefaults,
     setAuth(next) {
       auth = next;
     },

@@ -1,12 +1,12 @@
 import {
   type AnyOperation,
   type AuthStrategy,
-  createProviderClient,
-  createProviderRuntime,
+  assembleProvider,
   type OAuthRefreshAuth,
   type OAuthTokens,
   oauthRefresh,
   type ProviderClient,
+  type ProviderDescriptor,
   type RequestLimiter,
   runOperation,
   staticHeaders,
@@ -115,36 +115,33 @@ function defaultsFiller(operation: AnyOperation, resolved: ResolvedLeadConnector
   };
 }
 
-// A per-client copy of an operation whose request (and reconcile lookup) see the client defaults.
-function bindDefaults<Op extends AnyOperation>(operation: Op, resolved: ResolvedLeadConnectorSettings): Op {
-  const fill = defaultsFiller(operation, resolved);
-  const toRequest = operation.toRequest;
-  const reconcile = operation.reconcile;
-  return Object.freeze({
-    ...operation,
-    ...(toRequest ? { toRequest: (input: Record<string, unknown>) => toRequest(fill(input)) } : {}),
-    ...(reconcile
-      ? {
-          reconcile: (input: Record<string, unknown>, context: never, signal?: AbortSignal) =>
-            reconcile(fill(input), context, signal),
-        }
-      : {}),
-  }) as Op;
+// Client defaults are filled before validation; the operations stay shared and unchanged.
+function inputDefaults(
+  resolved: ResolvedLeadConnectorSettings,
+): (operation: AnyOperation, input: unknown) => unknown {
+  const fillers = new Map<AnyOperation, Fill>();
+  return (operation, input) => {
+    // Anything but a plain object goes to the schema untouched, to be refused there.
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+    let fill = fillers.get(operation);
+    if (!fill) {
+      fill = defaultsFiller(operation, resolved);
+      fillers.set(operation, fill);
+    }
+    return fill(input as Record<string, unknown>);
+  };
 }
 
-function bindResources<R extends Record<string, Record<string, AnyOperation>>>(
-  resources: R,
-  resolved: ResolvedLeadConnectorSettings,
-): R {
-  return Object.fromEntries(
-    Object.entries(resources).map(([name, operations]) => [
-      name,
-      Object.fromEntries(
-        Object.entries(operations).map(([method, operation]) => [method, bindDefaults(operation, resolved)]),
-      ),
-    ]),
-  ) as R;
-}
+/** What is special about LeadConnector, for core's assembler. */
+export const leadConnectorDescriptor: ProviderDescriptor<LeadConnectorResources> = {
+  id: LEADCONNECTOR_PROVIDER,
+  packageName: LEADCONNECTOR_PACKAGE,
+  packageVersion: LEADCONNECTOR_PACKAGE_VERSION,
+  resources: leadConnectorResources,
+  mapError: mapLeadConnectorError,
+  // On a 429 LeadConnector says how long its window lasts, in ms.
+  retryAfterHeaders: ['x-ratelimit-interval-milliseconds'],
+};
 
 function withVersion(auth: AuthStrategy, version: string): AuthStrategy {
   return {
@@ -200,73 +197,61 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
     : resolved.credentials.kind === 'accessToken'
       ? [resolved.credentials.accessToken]
       : [];
-  const runtimeConfig = {
-    provider: LEADCONNECTOR_PROVIDER,
-    packageName: LEADCONNECTOR_PACKAGE,
-    packageVersion: LEADCONNECTOR_PACKAGE_VERSION,
-    baseUrl: resolved.baseUrl,
-    mapError: mapLeadConnectorError,
-    // On a 429 LeadConnector says how long its window lasts, in ms.
-    retryAfterHeaders: ['x-ratelimit-interval-milliseconds'],
-    secrets,
-    options,
-  };
-  const runtime = createProviderRuntime({ ...runtimeConfig, limiter });
-
   let session: OAuthRefreshAuth | undefined;
-  if (oauth) {
-    // Token calls skip the limiter: callers holding slots may be waiting on this very refresh.
-    const tokenRuntime = createProviderRuntime(runtimeConfig);
-    session = oauthRefresh({
-      tokens: {
-        accessToken: oauth.accessToken ?? '',
-        refreshToken: oauth.refreshToken,
-        expiresAt: toExpiry(oauth.expiresAt),
-      },
-      ...(oauth.onTokens ? { onTokens: oauth.onTokens } : {}),
-      ...(oauth.tokenStore ? { tokenStore: oauth.tokenStore } : {}),
-      onPersistError: (error, tokens) => {
-        runtime.http.logger.error(
-          'leadconnector: a rotated OAuth token pair could not be persisted; it stays in use in memory. Persist it before this process ends, or the merchant must consent again.',
-          { cause: runtime.redactor.text(error instanceof Error ? error.message : String(error)) },
+  const { client } = assembleProvider(leadConnectorDescriptor, {
+    baseUrl: resolved.baseUrl,
+    options,
+    secrets,
+    limiter,
+    inputDefaults: inputDefaults(resolved),
+    auth: (runtime) => {
+      if (resolved.credentials.kind === 'accessToken') {
+        return withVersion(
+          staticHeaders({ authorization: `Bearer ${resolved.credentials.accessToken}` }),
+          resolved.version,
         );
-        oauth.onPersistError?.(error, tokens);
-      },
-      ...(oauth.renewBeforeMs === undefined ? {} : { renewBeforeMs: oauth.renewBeforeMs }),
-      refresh: async (token) => {
-        tokenRuntime.redactor.addSecret(token);
-        runtime.redactor.addSecret(token);
-        const result = await runOperation(tokenRuntime, refreshToken, {
-          client_id: oauth.clientId,
-          client_secret: oauth.clientSecret,
-          refresh_token: token,
-          user_type: oauth.userType ?? 'Location',
-        });
-        if (result.isErr()) throw result.error;
-        const body = result.value as TokenResponse;
-        for (const secret of [body.access_token, body.refresh_token]) {
-          runtime.redactor.addSecret(secret);
-          tokenRuntime.redactor.addSecret(secret);
-        }
-        return {
-          accessToken: body.access_token,
-          refreshToken: body.refresh_token ?? token,
-          expiresAt:
-            body.expires_in === undefined ? undefined : new Date(Date.now() + body.expires_in * 1000),
-        };
-      },
-    });
-    runtime.setAuth(withVersion(session, resolved.version));
-  } else if (resolved.credentials.kind === 'accessToken') {
-    runtime.setAuth(
-      withVersion(
-        staticHeaders({ authorization: `Bearer ${resolved.credentials.accessToken}` }),
-        resolved.version,
-      ),
-    );
-  }
-
-  const client = createProviderClient(runtime, bindResources(leadConnectorResources, resolved));
+      }
+      if (!oauth) return undefined;
+      session = oauthRefresh({
+        tokens: {
+          accessToken: oauth.accessToken ?? '',
+          refreshToken: oauth.refreshToken,
+          expiresAt: toExpiry(oauth.expiresAt),
+        },
+        ...(oauth.onTokens ? { onTokens: oauth.onTokens } : {}),
+        ...(oauth.tokenStore ? { tokenStore: oauth.tokenStore } : {}),
+        ...(oauth.renewBeforeMs === undefined ? {} : { renewBeforeMs: oauth.renewBeforeMs }),
+        onPersistError: (error, tokens) => {
+          runtime.http.logger.error(
+            'leadconnector: a rotated OAuth token pair could not be persisted; it stays in use in memory. Persist it before this process ends, or the merchant must consent again.',
+            { cause: runtime.redactor.text(error instanceof Error ? error.message : String(error)) },
+          );
+          oauth.onPersistError?.(error, tokens);
+        },
+        // The token call is an `auth: 'none'` operation, so it skips the limiter: calls holding
+        // slots may be waiting on this very refresh.
+        refresh: async (token) => {
+          runtime.redactor.addSecret(token);
+          const result = await runOperation(runtime, refreshToken, {
+            client_id: oauth.clientId,
+            client_secret: oauth.clientSecret,
+            refresh_token: token,
+            user_type: oauth.userType ?? 'Location',
+          });
+          if (result.isErr()) throw result.error;
+          const body = result.value as TokenResponse;
+          for (const secret of [body.access_token, body.refresh_token]) runtime.redactor.addSecret(secret);
+          return {
+            accessToken: body.access_token,
+            refreshToken: body.refresh_token ?? token,
+            expiresAt:
+              body.expires_in === undefined ? undefined : new Date(Date.now() + body.expires_in * 1000),
+          };
+        },
+      });
+      return withVersion(session, resolved.version);
+    },
+  });
   const current = session;
   const oauthSession: LeadConnectorOAuthSession | undefined = current
     ? {

@@ -1,18 +1,13 @@
 import {
+  assembleProvider,
   type CallOptions,
-  createProviderClient,
-  createProviderRuntime,
-  Err,
-  hideInternals,
   type PaymentsError,
-  PaymentsError as PaymentsErrorClass,
   type ProviderClient,
-  parseMoney,
+  type ProviderDescriptor,
   type ResourceMethods,
   type Result,
   staticHeaders,
 } from '@payweave/core';
-import * as z from 'zod/mini';
 import { contactOperations } from './contacts/contact-operations.js';
 import { findLocationDefaults, locationInfoOperations } from './location-infos/location-info-operations.js';
 import type { PayaLocationDefaults } from './location-infos/location-info-schemas.js';
@@ -21,7 +16,6 @@ import { type PayaSettings, resolvePayaSettings } from './paya-settings.js';
 import { PAYA_PACKAGE_VERSION } from './paya-version.js';
 import { paylinkOperations } from './paylinks/paylink-operations.js';
 import { transactionOperations } from './transactions/transaction-operations.js';
-import { type PayaTransaction, refundInput } from './transactions/transaction-schemas.js';
 
 /** Every Paya operation, by resource and method name. */
 export const payaResources = {
@@ -33,6 +27,17 @@ export const payaResources = {
 
 /** The resource map of the Paya client. */
 export type PayaResources = typeof payaResources;
+
+/** What is special about Paya, for core's assembler: error bodies, secret names, operations. */
+export const payaDescriptor: ProviderDescriptor<PayaResources> = {
+  id: 'paya',
+  packageName: '@payweave/paya',
+  packageVersion: PAYA_PACKAGE_VERSION,
+  resources: payaResources,
+  mapError: mapPayaError,
+  sensitiveFields: ['user_api_key', 'user_hash_key'],
+  sensitiveHeaders: ['user-id', 'developer-id', 'user-api-key'],
+};
 
 /** The location info methods plus the `defaults` helper. */
 export type PayaLocationInfoMethods = ResourceMethods<PayaResources>['locationInfos'] & {
@@ -65,8 +70,6 @@ export type PayaClient = ProviderClient<PayaResources> & {
   readonly locationInfos: PayaLocationInfoMethods;
 };
 
-type Method = (input?: unknown, options?: CallOptions) => Promise<Result<unknown, PaymentsError>>;
-
 /**
  * Creates a Paya Connect client. Credentials come from the settings or from
  * `PAYA_USER_ID`, `PAYA_USER_API_KEY` and `PAYA_DEVELOPER_ID`; a missing one throws a
@@ -86,73 +89,21 @@ type Method = (input?: unknown, options?: CallOptions) => Promise<Result<unknown
  */
 export function createPaya(settings: PayaSettings = {}): PayaClient {
   const resolved = resolvePayaSettings(settings);
-  const runtime = createProviderRuntime({
-    provider: 'paya',
-    packageName: '@payweave/paya',
-    packageVersion: PAYA_PACKAGE_VERSION,
+  const { client } = assembleProvider(payaDescriptor, {
     baseUrl: resolved.baseUrl,
-    auth: staticHeaders({
-      'user-id': resolved.userId,
-      'user-api-key': resolved.userApiKey,
-      'developer-id': resolved.developerId,
-    }),
-    mapError: mapPayaError,
-    secrets: [resolved.userApiKey],
-    sensitiveFields: ['user_api_key', 'user_hash_key'],
-    sensitiveHeaders: ['user-id', 'developer-id', 'user-api-key'],
     options: resolved.options,
+    secrets: [resolved.userApiKey],
+    auth: () =>
+      staticHeaders({
+        'user-id': resolved.userId,
+        'user-api-key': resolved.userApiKey,
+        'developer-id': resolved.developerId,
+      }),
   });
-  const base = createProviderClient(runtime, payaResources);
-  const baseRefund = base.transactions.refund as unknown as Method;
-
-  // The ACH WEB partial refund looks approved and is rejected days later, so it is refused
-  // here, which needs the original transaction's SEC code and amount.
-  const refund = async (input?: unknown, options?: CallOptions): Promise<Result<unknown, PaymentsError>> => {
-    const parsed = z.safeParse(refundInput, input);
-    if (!parsed.success || (parsed.data.payment_method !== 'ach' && parsed.data.ach_sec_code !== 'WEB'))
-      return baseRefund(input, options);
-    const original = await base.transactions.retrieve(parsed.data.previous_transaction_id, {}, options);
-    if (original.isErr()) return original;
-    const trap = partialWebRefund(original.value, parsed.data.transaction_amount, parsed.data.ach_sec_code);
-    return trap ? Err(trap) : baseRefund(input, options);
-  };
-
-  const transactions = Object.freeze({ ...base.transactions, refund });
   const locationInfos = Object.freeze({
-    ...base.locationInfos,
+    ...client.locationInfos,
     defaults: (locationId?: string, options?: CallOptions) =>
-      findLocationDefaults(base.locationInfos.list({}, options), locationId),
+      findLocationDefaults(client.locationInfos.list({}, options), locationId),
   });
-  const execute = (id: string, input: unknown, options?: CallOptions) =>
-    id === 'paya.transactions.refund'
-      ? refund(input, options)
-      : (base.execute as (id: string, input: unknown, options?: CallOptions) => unknown)(id, input, options);
-  const client = { ...base, transactions, locationInfos, execute };
-  return hideInternals(client, () => ({
-    provider: 'paya',
-    baseUrl: resolved.baseUrl,
-    operations: base.operations.map((operation) => operation.id),
-  })) as unknown as PayaClient;
-}
-
-function partialWebRefund(
-  original: PayaTransaction,
-  amount: string | number,
-  secCode: string | undefined,
-): PaymentsError | undefined {
-  if (original.payment_method !== 'ach' || (original.ach_sec_code ?? secCode) !== 'WEB') return undefined;
-  const requested = parseMoney(amount, 'USD');
-  const full = original.transaction_amount_money;
-  if (requested.isErr() || full === undefined || requested.value.amountMinor >= full.amountMinor)
-    return undefined;
-  const message =
-    'a partial refund of an ACH WEB debit is accepted and then rejected days later; refund the full amount, or use transactions.credit with ach_sec_code "CCD" and previous_transaction_id for a partial return';
-  return new PaymentsErrorClass({
-    code: 'validation',
-    provider: 'paya',
-    operation: 'paya.transactions.refund',
-    message: `paya.transactions.refund: ${message} (nothing was sent).`,
-    fieldErrors: { transaction_amount: [message] },
-    retryable: false,
-  });
+  return Object.assign(client, { locationInfos }) as PayaClient;
 }

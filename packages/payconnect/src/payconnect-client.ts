@@ -1,21 +1,17 @@
 import {
-  type CallOptions,
-  createProviderClient,
-  createProviderRuntime,
+  assembleProvider,
   hideInternals,
-  type MethodResult,
-  type OperationById,
-  type OperationInput,
   type PaymentsError,
   type ProviderClient,
   type Result,
   runOperation,
+  type SessionTokenAuth,
   sessionToken,
   type WorkflowRow,
 } from '@payweave/core';
 import { buildInvoiceOperations, type PayConnectInvoiceOperations } from './invoices/invoice-operations.js';
 import type { PayConnectIssuedSession, PayConnectSearchPage } from './invoices/invoice-types.js';
-import { type RetrieveInvoiceMethod, retrieveWithFallback } from './invoices/retrieve-with-fallback.js';
+import type { RetrieveInvoiceMethod } from './invoices/retrieve-with-fallback.js';
 import { mapPayConnectError } from './payconnect-errors.js';
 import {
   type PayConnectSettings,
@@ -64,12 +60,7 @@ export interface PayConnectWorkflow {
  * });
  * ```
  */
-export type PayConnectClient = Omit<ProviderClient<PayConnectResources>, 'invoices'> & {
-  /** Invoices: create, search (paged), retrieve (with the search fallback), update, pay, sendEmail, void. */
-  readonly invoices: Omit<ProviderClient<PayConnectResources>['invoices'], 'retrieve'> & {
-    /** `payconnect.invoices.retrieve`: direct route, then search by `invoiceId` when it answers 401 with a valid session. */
-    readonly retrieve: RetrieveInvoiceMethod;
-  };
+export type PayConnectClient = ProviderClient<PayConnectResources> & {
   /** Session state (expiry, count); never the token. */
   readonly session: PayConnectSessionView;
   /** The route table this client calls (the assumed table with your overrides). */
@@ -96,66 +87,61 @@ export type PayConnectClient = Omit<ProviderClient<PayConnectResources>, 'invoic
  */
 export function createPayConnect(settings: PayConnectSettings = {}): PayConnectClient {
   const resolved = resolvePayConnectSettings(settings);
-  const runtime = createProviderRuntime({
-    provider: 'payconnect',
-    packageName: '@payweave/payconnect',
-    packageVersion: payConnectPackageVersion,
-    baseUrl: resolved.baseUrl,
-    mapError: mapPayConnectError,
-    secrets: [resolved.apiKey],
-    options: resolved.core,
-  });
   const sessions = buildSessionOperations(resolved.routes);
-  const invoices = buildInvoiceOperations(resolved.routes);
-  const auth = sessionToken({
-    issue: async () => {
-      const issued = (await runOperation(
-        runtime,
-        sessions.create,
-        { apiKey: resolved.apiKey },
-        { timeoutMs: resolved.sessionTimeoutMs },
-      )) as Result<PayConnectIssuedSession, PaymentsError>;
-      if (issued.isErr()) throw issued.error;
-      return { token: issued.value.sessionToken, expiresAt: issued.value.expiresAt };
+  let auth: SessionTokenAuth | undefined;
+  // The retrieve fallback reads the session: a 401 with a valid session is the route, not the key.
+  const invoices = buildInvoiceOperations(resolved.routes, () => session.active);
+  const { client, runtime } = assembleProvider(
+    {
+      id: 'payconnect',
+      packageName: '@payweave/payconnect',
+      packageVersion: payConnectPackageVersion,
+      resources: { invoices },
+      mapError: mapPayConnectError,
     },
-    toHeaders: (token) => ({ authorization: `Bearer ${token}` }),
-    renewBeforeMs: resolved.renewBeforeMs,
-    onIssued: (issued) => runtime.redactor.addSecret(issued.token),
-  });
-  runtime.setAuth(auth);
-
-  const base = createProviderClient(runtime, { invoices });
-  const session = createSessionView(auth);
-  const retrieve = retrieveWithFallback(runtime, invoices, () => session.active);
-  const execute = <Id extends PayConnectInvoiceOperations[keyof PayConnectInvoiceOperations]['id']>(
-    id: Id,
-    input: OperationInput<OperationById<PayConnectResources, Id>>,
-    options?: CallOptions,
-  ): MethodResult<OperationById<PayConnectResources, Id>> =>
-    // Only an input object goes to the retrieve wrapper; anything else is refused by the schema.
-    (id === invoices.retrieve.id && typeof input === 'object' && input !== null
-      ? retrieve(input as { invoiceId: string }, options)
-      : base.execute(id, input, options)) as never;
-
-  const client: PayConnectClient = {
-    provider: base.provider,
-    operations: base.operations,
-    execute,
-    invoices: Object.freeze({ ...base.invoices, retrieve }),
-    session,
-    routes: resolved.routes,
-    testConnection: () => testPayConnectConnection(runtime, auth, invoices),
-    workflow: Object.freeze({
-      execute: createTemplateExecutor(runtime, invoices, retrieve),
-      rows: invoiceRows,
-      searchPageRows,
+    {
+      baseUrl: resolved.baseUrl,
+      options: resolved.core,
+      secrets: [resolved.apiKey],
+      auth: (runtime) => {
+        auth = sessionToken({
+          issue: async () => {
+            const issued = (await runOperation(
+              runtime,
+              sessions.create,
+              { apiKey: resolved.apiKey },
+              { timeoutMs: resolved.sessionTimeoutMs },
+            )) as Result<PayConnectIssuedSession, PaymentsError>;
+            if (issued.isErr()) throw issued.error;
+            return { token: issued.value.sessionToken, expiresAt: issued.value.expiresAt };
+          },
+          toHeaders: (token) => ({ authorization: `Bearer ${token}` }),
+          renewBeforeMs: resolved.renewBeforeMs,
+          onIssued: (issued) => runtime.redactor.addSecret(issued.token),
+        });
+        return auth;
+      },
+    },
+  );
+  const session = createSessionView(auth!);
+  const retrieve = client.invoices.retrieve as unknown as RetrieveInvoiceMethod;
+  return hideInternals(
+    Object.assign(client, {
+      session,
+      routes: resolved.routes,
+      testConnection: () => testPayConnectConnection(runtime, auth!, invoices),
+      workflow: Object.freeze({
+        execute: createTemplateExecutor(runtime, invoices, retrieve),
+        rows: invoiceRows,
+        searchPageRows,
+      }),
     }),
-  };
-  return hideInternals(client, () => ({
-    provider: 'payconnect',
-    environment: resolved.environment,
-    baseUrl: resolved.baseUrl,
-    session: { expiresAt: session.expiresAt?.toISOString(), issuedCount: session.issuedCount },
-    operations: base.operations.map((operation) => operation.id),
-  }));
+    () => ({
+      provider: 'payconnect',
+      environment: resolved.environment,
+      baseUrl: resolved.baseUrl,
+      session: { expiresAt: session.expiresAt?.toISOString(), issuedCount: session.issuedCount },
+      operations: client.operations.map((operation) => operation.id),
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import {
+  buildError,
   defineOperation,
   Ok,
   type OperationContext,
@@ -144,6 +145,8 @@ export const listPaymentLinks = defineOperation({
   input: listInput,
   output: listOutput,
   retry: 'safe',
+  // A search sent as POST: a lost answer never means a write may have happened.
+  effect: 'read',
   toRequest: (input): RequestParts => ({
     path: '/payment-link/payment/list',
     json: {
@@ -185,8 +188,18 @@ export const retrievePaymentLink = defineOperation({
     path: '/payment-link/payment/list',
     json: { cFiTransactionId: input.cFiTransactionId, numberOfRecords: 10, skipRecords: 0 },
   }),
-  fromResponse: (data, input): ConnectFiPayment | undefined =>
-    toPaymentLinkPage(data).payments.find((payment) => payment.cFiTransactionId === input.cFiTransactionId),
+  effect: 'read',
+  fromResponse: (data, input): ConnectFiPayment => {
+    const found = toPaymentLinkPage(data).payments.find(
+      (payment) => payment.cFiTransactionId === input.cFiTransactionId,
+    );
+    if (found) return found;
+    // connectFi has no get-by-id: an empty list answer is the declared not_found.
+    throw buildError(
+      { provider: 'connectfi', operation: 'connectfi.paymentLinks.retrieve' },
+      { code: 'not_found', detail: `no payment link ${input.cFiTransactionId}.`, retryable: false },
+    );
+  },
 });
 
 /** Every payment-link operation. */

@@ -95,6 +95,10 @@ export interface SendOptions extends Partial<RetrySettings> {
   firstAttempt?: number | undefined;
   /** Marks the attempt records of this send (`resend`, `lookup`). */
   phase?: AttemptRecord['phase'];
+  /** Whether the request changes state (default: every method but GET); reads are never `outcomeUnknown`. */
+  write?: boolean | undefined;
+  /** Sends without waiting for the rate limiter (calls that issue credentials others wait on). */
+  skipLimiter?: boolean | undefined;
 }
 
 /** The transport of every provider: one attempt at a time through the stages of a call. */
@@ -190,7 +194,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     const { operation, signal } = options;
     const auth = options.auth === undefined ? config.auth : (options.auth ?? undefined);
     const deadline = Math.min(options.deadlineAt ?? Number.POSITIVE_INFINITY, Date.now() + limits.deadlineMs);
-    const isWrite = writeMethods.has(request.method);
+    const isWrite = options.write ?? writeMethods.has(request.method);
     const attempts: AttemptRecord[] = [];
     const payload = request.json ?? request.form;
     let echoedValues: readonly string[] | undefined;
@@ -234,7 +238,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       // Stage: wait for a limiter slot and credentials, both bounded by the deadline.
       let authHeaders: Record<string, string> = {};
       try {
-        const { limiter } = config;
+        const limiter = options.skipLimiter ? undefined : config.limiter;
         if (limiter)
           await waitWithin((bound) => limiter.acquire(bound), remaining, signal, 'a rate-limit slot');
         if (auth)
@@ -285,7 +289,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       } catch (error) {
         const kind = classifyFailure(error, signal?.aborted === true);
         try {
-          config.limiter?.release?.();
+          if (!options.skipLimiter) config.limiter?.release?.();
         } catch {
           // A limiter's own bug must not change the outcome of the call.
         }
@@ -301,7 +305,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
           ...redactor.sensitiveValues(received.body),
         ]);
         try {
-          config.limiter?.observe(response);
+          if (!options.skipLimiter) config.limiter?.observe(response);
         } catch {
           // A limiter that cannot read a header must not fail a call the provider answered.
         }

@@ -45,7 +45,7 @@ export interface OperationDeclaration<
   /** Maps the validated body to the result (default: the body itself). */
   fromResponse?: (body: Wire, input: In, response: HttpResponse) => Out | undefined;
   /** The client reference the write can be looked up by (reported on `outcomeUnknown` errors). */
-  reference?: (input: In) => string | undefined;
+  reference?: ((input: In) => string | undefined) | undefined;
   /** Finds the record after an ambiguous failure (reconcile mode): exact and complete, `Ok(undefined)` only when certainly absent. */
   reconcile?: (
     input: In,
@@ -54,6 +54,23 @@ export interface OperationDeclaration<
   ) => Promise<Result<Out | undefined, PaymentsError>> | undefined;
   /** Paging of list operations. */
   paging?: PagingDefinition<In, Out, Item> | undefined;
+  /** `read` for a read sent as POST (a search); default: GET reads, everything else writes. */
+  effect?: 'read' | 'write' | undefined;
+  /** A business rule checked before sending; returns the refusing error, or `undefined`. */
+  guard?:
+    | ((
+        input: In,
+        context: OperationContext,
+      ) => Promise<PaymentsError | undefined> | PaymentsError | undefined)
+    | undefined;
+  /** Another way to the same answer after a failure, or `undefined` to keep the error. */
+  fallback?:
+    | ((
+        input: In,
+        error: PaymentsError,
+        context: OperationContext,
+      ) => Promise<Result<Out, PaymentsError>> | undefined)
+    | undefined;
 }
 
 /**

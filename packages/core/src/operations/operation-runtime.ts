@@ -2,6 +2,7 @@ import type { Result } from 'ts-results-es';
 import type { PaymentsErrorInit } from '../errors/payments-error.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { HttpResponse } from '../http/http-types.js';
+import type { AnyOperation } from './operation.js';
 
 /** What a provider client runs its operations with. */
 export interface OperationRuntime {
@@ -16,4 +17,9 @@ export interface OperationRuntime {
   readonly unwrap?:
     | ((body: unknown, response: HttpResponse) => Result<unknown, Partial<PaymentsErrorInit>>)
     | undefined;
+  /**
+   * Client defaults filled into every input before validation (LeadConnector's `altId` from
+   * the client's `locationId`). Returns the input to validate.
+   */
+  readonly inputDefaults?: ((operation: AnyOperation, input: unknown) => unknown) | undefined;
 }

@@ -106,6 +106,32 @@ export interface Operation<
     | undefined;
   /** Set on list operations: how pages follow each other. */
   readonly paging?: PagingDefinition<In, Out, Item> | undefined;
+  /**
+   * `read` or `write`; by default GET is a read and every other method a write. A read sent
+   * as POST (a search) says `read`, so a lost answer is never reported as "outcome unknown".
+   */
+  readonly effect?: 'read' | 'write' | undefined;
+  /**
+   * A business rule checked after validation and before anything is sent (Paya's ACH WEB
+   * partial refund). Returns the error that refuses the call, or `undefined` to go on.
+   */
+  readonly guard?:
+    | ((
+        input: In,
+        context: OperationContext,
+      ) => Promise<PaymentsError | undefined> | PaymentsError | undefined)
+    | undefined;
+  /**
+   * Asked when the call failed: returns another way to the same answer (PayConnect's
+   * get-by-id through search when the direct route answers 401), or `undefined` to keep the error.
+   */
+  readonly fallback?:
+    | ((
+        input: In,
+        error: PaymentsError,
+        context: OperationContext,
+      ) => Promise<Result<Out, PaymentsError>> | undefined)
+    | undefined;
 }
 
 /** An operation with any types (for catalogues). */

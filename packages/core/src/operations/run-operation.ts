@@ -34,6 +34,11 @@ function unexpected(
   );
 }
 
+// Client defaults (LeadConnector's altId) are filled before validation, so the schema sees them.
+function withDefaults(runtime: OperationRuntime, operation: AnyOperation, input: unknown): unknown {
+  return runtime.inputDefaults ? runtime.inputDefaults(operation, input) : input;
+}
+
 /** What a reconcile hook can reach: other operations of the client, within the call's deadline. */
 function operationContext(
   runtime: OperationRuntime,
@@ -122,13 +127,23 @@ export async function runOperation(
   options: CallOptions = {},
 ): Promise<Result<unknown, PaymentsError>> {
   try {
-    const validated = validateInput(operation.input, rawInput, {
+    const validated = validateInput(operation.input, withDefaults(runtime, operation, rawInput), {
       provider: runtime.provider,
       operation: operation.id,
     });
     if (validated.isErr()) return validated;
     const input = operation.prepare ? operation.prepare(validated.value) : validated.value;
-    return await run(runtime, operation, input, options as CallOptions & CallState);
+    const state = options as CallOptions & CallState;
+    const deadlineMs = options.deadlineMs ?? runtime.http.settings.deadlineMs;
+    const deadlineAt = state.deadlineAt ?? Date.now() + (Number.isFinite(deadlineMs) ? deadlineMs : 0);
+    const context = operationContext(runtime, options.signal, deadlineAt);
+    if (operation.guard) {
+      const refused = await operation.guard(input, context);
+      if (refused) return Err(refused);
+    }
+    const result = await run(runtime, operation, input, { ...state, deadlineAt });
+    if (result.isOk() || !operation.fallback) return result;
+    return (await operation.fallback(input, result.error, context)) ?? result;
   } catch (error) {
     return unexpected(runtime, operation, error);
   }
@@ -142,7 +157,7 @@ export function runPagedOperation(
   options: CallOptions = {},
 ): PageIterator<unknown> {
   const paging = operation.paging!;
-  const validated = validateInput(operation.input, rawInput ?? {}, {
+  const validated = validateInput(operation.input, withDefaults(runtime, operation, rawInput ?? {}), {
     provider: runtime.provider,
     operation: operation.id,
   });

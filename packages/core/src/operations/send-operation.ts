@@ -1,6 +1,6 @@
 import { Err, Ok, type Result } from 'ts-results-es';
 import { buildError } from '../errors/build-error.js';
-import type { PaymentsError } from '../errors/payments-error.js';
+import { PaymentsError } from '../errors/payments-error.js';
 import type { SendOptions } from '../http/http-client.js';
 import type { HttpMethod, HttpRequest } from '../http/http-types.js';
 import { ruleForStatus } from '../retry/status-rules.js';
@@ -49,6 +49,11 @@ export function toHttpRequest(operation: AnyOperation, input: unknown): HttpRequ
   };
 }
 
+/** Whether an operation changes state: its declared `effect`, else every method but GET. */
+export function isWriteOperation(operation: AnyOperation): boolean {
+  return operation.effect === undefined ? operation.method !== 'GET' : operation.effect === 'write';
+}
+
 /**
  * Sends one request of an operation and decodes the answer: the success envelope (connectFi),
  * the output schema and `fromResponse`. A 2xx a write cannot be read from still means the
@@ -62,17 +67,20 @@ export async function sendOperation(
   retry: SendOptions['retry'],
   options: CallOptions & CallState,
 ): Promise<Result<unknown, PaymentsError>> {
+  const isWrite = isWriteOperation(operation);
   const outcome = await runtime.http.send(request, {
     ...options,
     operation: operation.id,
     retry,
+    write: isWrite,
     auth: operation.auth === 'none' ? null : undefined,
+    // A call that issues credentials skips the limiter: calls holding slots may be waiting on it.
+    skipLimiter: operation.auth === 'none',
   });
   if (outcome.isErr()) return outcome;
   const { value } = outcome;
   if (value.kind === 'reconciled') return Ok(value.value);
   const { response, attempts } = value;
-  const isWrite = request.method !== 'GET';
   const scope = {
     provider: runtime.provider,
     operation: operation.id,
@@ -147,6 +155,8 @@ export async function sendOperation(
       ),
     );
   } catch (error) {
+    // A PaymentsError thrown by fromResponse is the declared answer (connectFi's retrieve: not_found).
+    if (error instanceof PaymentsError) return Err(error.with({ attempts }));
     return unreadable(
       `the response could not be read (${(error as Error)?.message ?? String(error)}).`,
       error,

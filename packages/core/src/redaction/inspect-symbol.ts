@@ -9,7 +9,11 @@ export const inspectSymbol: unique symbol = Symbol.for('nodejs.util.inspect.cust
  * holding credentials can be logged without leaking them.
  */
 export function hideInternals<T extends object>(target: T, summary: () => Record<string, unknown>): T {
-  Object.defineProperty(target, inspectSymbol, { value: () => summary(), enumerable: false });
-  Object.defineProperty(target, 'toJSON', { value: () => summary(), enumerable: false });
+  Object.defineProperty(target, inspectSymbol, {
+    value: () => summary(),
+    enumerable: false,
+    configurable: true,
+  });
+  Object.defineProperty(target, 'toJSON', { value: () => summary(), enumerable: false, configurable: true });
   return target;
 }

@@ -10,6 +10,7 @@ import {
 import type * as z from 'zod/mini';
 import { toFilterQuery } from '../shared/paya-filters.js';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
+import { refuseWebPartialRefund } from './partial-web-refund.js';
 import {
   achInput,
   authCompleteInput,
@@ -106,6 +107,7 @@ function transactionCreate<Id extends string, In extends Referenced, Shape>(decl
   input: Schema<In, Shape>;
   toRequest: (input: In) => RequestParts;
   description?: string;
+  guard?: (input: In, context: OperationContext) => Promise<PaymentsError | undefined>;
 }) {
   return defineOperation({
     method: 'POST',
@@ -174,6 +176,7 @@ export const refund = transactionCreate({
   description: `${reconcileNotes} A partial refund of an ACH WEB debit is refused before sending (it would look approved and be rejected days later): use a CCD credit.`,
   input: refundInput,
   toRequest: ({ payment_method, ...input }) => create('refund', payment_method ?? 'cc')(input),
+  guard: refuseWebPartialRefund(() => retrieveTransaction),
 });
 
 /** Captures an auth-only transaction, optionally for a different amount. */

@@ -1,4 +1,12 @@
-import { defineOperation, type RequestParts, type RetryMode, type Schema } from '@payweave/core';
+import {
+  defineOperation,
+  type OperationContext,
+  type PaymentsError,
+  type RequestParts,
+  type Result,
+  type RetryMode,
+  type Schema,
+} from '@payweave/core';
 import { type PayConnectRouteTable, payConnectRoutes } from '../routes.js';
 import {
   createInvoiceInput,
@@ -12,6 +20,7 @@ import {
   voidInvoiceInput,
 } from './invoice-schemas.js';
 import type { PayConnectInvoice, PayConnectSearchPage } from './invoice-types.js';
+import { searchFallback } from './retrieve-with-fallback.js';
 
 /** Default search page size. */
 export const defaultSearchPageSize = 50;
@@ -39,7 +48,10 @@ function invoiceBody<T extends { lineItems?: readonly { unitPrice: string | numb
  * Builds the invoice operations from a route table (the client builds them from its own,
  * possibly overridden, table).
  */
-export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnectRoutes) {
+export function buildInvoiceOperations(
+  routes: PayConnectRouteTable = payConnectRoutes,
+  sessionIsValid: () => boolean = () => true,
+) {
   const create = defineOperation({
     id: 'payconnect.invoices.create',
     method: routes.createInvoice.method,
@@ -63,6 +75,8 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     input: searchInvoicesInput,
     output: searchPageOutput,
     retry: 'safe',
+    // A search sent as POST: a lost answer never means a write may have happened.
+    effect: 'read',
     docsUrl,
     toRequest: (input): RequestParts => ({
       path: routes.searchInvoices.path,
@@ -103,6 +117,11 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
       input: Schema<In, Shape>;
       retry: RetryMode;
       body: (fields: Omit<In, 'invoiceId'>) => unknown;
+      fallback?: (
+        input: In,
+        error: PaymentsError,
+        context: OperationContext,
+      ) => Promise<Result<PayConnectInvoice, PaymentsError>> | undefined;
     },
   ) =>
     defineOperation({
@@ -120,6 +139,7 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
         json: declaration.body(fields),
       }),
       fromResponse: (body): PayConnectInvoice => body,
+      fallback: declaration.fallback,
     });
 
   const retrieve = invoiceCall('retrieveInvoice', {
@@ -128,6 +148,7 @@ export function buildInvoiceOperations(routes: PayConnectRouteTable = payConnect
     input: retrieveInvoiceInput,
     retry: 'safe',
     body: () => undefined,
+    fallback: searchFallback(() => search, sessionIsValid),
   });
 
   const update = invoiceCall('updateInvoice', {
@@ -176,7 +197,7 @@ export const invoiceOperations = buildInvoiceOperations();
 export const createInvoice = invoiceOperations.create;
 /** `payconnect.invoices.search` (assumed table). */
 export const searchInvoices = invoiceOperations.search;
-/** `payconnect.invoices.retrieve` (assumed table, direct route only; the client adds the search fallback). */
+/** `payconnect.invoices.retrieve` (assumed table; falls back to search by id on a 401). */
 export const retrieveInvoice = invoiceOperations.retrieve;
 /** `payconnect.invoices.update` (assumed table). */
 export const updateInvoice = invoiceOperations.update;

@@ -1,13 +1,13 @@
 import {
+  type AnyOperation,
+  buildError,
   type CallOptions,
   Err,
   Ok,
-  type OperationRuntime,
-  PaymentsError,
+  type OperationContext,
+  type PaymentsError,
   type Result,
-  runOperation,
 } from '@payweave/core';
-import type { PayConnectInvoiceOperations } from './invoice-operations.js';
 import type { PayConnectInvoice, PayConnectSearchPage } from './invoice-types.js';
 
 /** Input of `invoices.retrieve`. */
@@ -30,42 +30,40 @@ export type RetrieveInvoiceMethod = {
 const fallbackPageSize = 25;
 
 /**
- * The get-by-id of the seed: the direct route first; when it answers 401 while the session
- * is valid (PayConnect does this for otherwise good tokens), the invoice is found through
- * search by `invoiceId` instead, and only an exact id match is returned.
+ * The get-by-id of the seed, as the retrieve operation's `fallback`: when the direct route
+ * answers 401 while the session is valid (PayConnect does this for otherwise good tokens; the
+ * pipeline has already renewed the session once), the invoice is found through search by
+ * `invoiceId` instead, and only an exact id match is returned.
  */
-export function retrieveWithFallback(
-  runtime: OperationRuntime,
-  operations: PayConnectInvoiceOperations,
+export function searchFallback(
+  search: () => AnyOperation,
   sessionIsValid: () => boolean,
-): RetrieveInvoiceMethod {
-  const retrieve = async (first: unknown, second?: unknown, third?: unknown) => {
-    const positional = typeof first === 'string';
-    const input = positional ? { ...(second as object | undefined), invoiceId: first } : first;
-    const options = ((positional ? third : second) ?? {}) as CallOptions;
-    const direct = (await runOperation(runtime, operations.retrieve, input, options)) as Result<
-      PayConnectInvoice,
-      PaymentsError
-    >;
-    if (direct.isOk() || direct.error.httpStatus !== 401 || !sessionIsValid()) return direct;
-    const invoiceId = (input as RetrieveInvoiceInput).invoiceId;
-    const searched = (await runOperation(
-      runtime,
-      operations.search,
-      { filters: { invoiceId }, page: 1, pageSize: fallbackPageSize },
-      options,
-    )) as Result<PayConnectSearchPage, PaymentsError>;
-    if (searched.isErr()) return Err(searched.error.with({ operation: operations.retrieve.id }));
-    const invoice = searched.value.invoices.find((candidate) => candidate.invoiceId === invoiceId);
-    if (invoice) return Ok(invoice);
-    return Err(
-      new PaymentsError({
-        code: 'not_found',
-        provider: runtime.provider,
-        operation: operations.retrieve.id,
-        message: `${operations.retrieve.id}: invoice ${invoiceId} was not found (the direct route answered 401; search by invoiceId found nothing).`,
-      }),
-    );
+): (
+  input: RetrieveInvoiceInput,
+  error: PaymentsError,
+  context: OperationContext,
+) => Promise<Result<PayConnectInvoice, PaymentsError>> | undefined {
+  return (input, error, context) => {
+    if (error.httpStatus !== 401 || !sessionIsValid()) return undefined;
+    return (async () => {
+      const { invoiceId } = input;
+      const searched = (await context.run(search(), {
+        filters: { invoiceId },
+        page: 1,
+        pageSize: fallbackPageSize,
+      })) as Result<PayConnectSearchPage, PaymentsError>;
+      if (searched.isErr()) return Err(searched.error.with({ operation: 'payconnect.invoices.retrieve' }));
+      const invoice = searched.value.invoices.find((candidate) => candidate.invoiceId === invoiceId);
+      if (invoice) return Ok(invoice);
+      return Err(
+        buildError(
+          { provider: 'payconnect', operation: 'payconnect.invoices.retrieve' },
+          {
+            code: 'not_found',
+            detail: `invoice ${invoiceId} was not found (the direct route answered 401; search by invoiceId found nothing).`,
+          },
+        ),
+      );
+    })();
   };
-  return retrieve as RetrieveInvoiceMethod;
 }
