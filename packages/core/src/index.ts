@@ -97,6 +97,7 @@ export type {
   ResourceMap,
   ResourceMethods,
 } from './operations/resource-methods.js';
+export type { ResponseMeta, ResultPromise, ResultWithResponse } from './operations/response-meta.js';
 export { runOperation, runPagedOperation } from './operations/run-operation.js';
 export { toJsonSchema } from './operations/to-json-schema.js';
 export {

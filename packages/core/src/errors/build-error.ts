@@ -29,7 +29,7 @@ function scrubCause(cause: unknown, scrub: (text: string) => string, depth = 0):
   if (depth >= causeDepth) return undefined;
   if (typeof cause === 'object' && 'message' in cause) {
     const source = cause as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
-    const copy = new Error(scrub(String(source.message)));
+    const copy = new Error(scrub(safeString(source.message)));
     copy.name = typeof source.name === 'string' ? scrub(source.name) : 'Error';
     if (typeof source.code === 'string' || typeof source.code === 'number') {
       (copy as Error & { code?: unknown }).code =

@@ -11,6 +11,7 @@ import type {
   ResourceMap,
   ResourceMethods,
 } from './resource-methods.js';
+import { toResultPromise } from './response-meta.js';
 import { runOperation, runPagedOperation } from './run-operation.js';
 
 /** The generic part of every provider client: its operations, `execute` and resources. */
@@ -36,9 +37,10 @@ function invoke(
   input: unknown,
   options?: CallOptions,
 ): unknown {
-  return operation.paging
-    ? runPagedOperation(runtime, operation, input, options)
-    : runOperation(runtime, operation, input, options);
+  if (operation.paging) return runPagedOperation(runtime, operation, input, options);
+  return toResultPromise((onMeta) =>
+    runOperation(runtime, operation, input, { ...options, onMeta } as CallOptions),
+  );
 }
 
 function methodFor(runtime: OperationRuntime, operation: AnyOperation) {
@@ -94,7 +96,7 @@ export function createProviderClient<R extends ResourceMap>(
         provider: runtime.provider,
         operation: id,
       });
-      return Promise.resolve(Err(error)) as Promise<Result<never, PaymentsError>>;
+      return toResultPromise(() => Promise.resolve(Err(error)) as Promise<Result<never, PaymentsError>>);
     }
     return invoke(runtime, operation, input, options);
   };

@@ -1,8 +1,7 @@
-import type { Result } from 'ts-results-es';
-import type { PaymentsError } from '../errors/payments-error.js';
 import type { PageIterator } from '../paging/page-iterator.js';
 import type { CallOptions } from './call-options.js';
 import type { AnyOperation, Operation } from './operation.js';
+import type { ResultPromise } from './response-meta.js';
 
 /** Operations grouped by resource: `{ transactions: { sale, void }, contacts: {...} }`. */
 export type ResourceMap = Record<string, Record<string, AnyOperation>>;
@@ -13,7 +12,7 @@ type AllOptional<T> = {} extends T ? true : false;
 export type MethodResult<Op> =
   Op extends Operation<string, any, infer Out, any, infer Item, any>
     ? [Item] extends [never]
-      ? Promise<Result<Out, PaymentsError>>
+      ? ResultPromise<Out>
       : PageIterator<Item>
     : never;
 

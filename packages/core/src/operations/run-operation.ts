@@ -7,6 +7,7 @@ import type { CallOptions } from './call-options.js';
 import type { AnyOperation, OperationContext } from './operation.js';
 import type { OperationRuntime } from './operation-runtime.js';
 import { reconcileWrite } from './reconcile-write.js';
+import type { ResponseMeta } from './response-meta.js';
 import { type CallState, sendOperation, toHttpRequest } from './send-operation.js';
 import { validateInput } from './validate-input.js';
 
@@ -44,9 +45,10 @@ function operationContext(
   runtime: OperationRuntime,
   signal: AbortSignal | undefined,
   deadlineAt: number,
+  onMeta?: (meta: ResponseMeta) => void,
 ): OperationContext {
   const within = (options?: CallOptions) =>
-    ({ ...options, signal: options?.signal ?? signal, deadlineAt }) as CallOptions;
+    ({ ...options, signal: options?.signal ?? signal, deadlineAt, onMeta }) as CallOptions;
   return {
     provider: runtime.provider,
     run: (other, otherInput, otherOptions) =>
@@ -108,11 +110,17 @@ async function run(
   const reference = operation.reference?.(input);
   const withReference = reference === undefined ? first.error : first.error.with({ reference });
   if (retry !== 'reconcile' || !operation.reconcile) return Err(withReference);
-  const context = operationContext(runtime, options.signal, deadlineAt);
-  return reconcileWrite(runtime, operation, input, request, withReference, context, {
+  // A record found by the lookup is the answer: its response is the one `withResponse()` reports.
+  let lookupMeta: ResponseMeta | undefined;
+  const context = operationContext(runtime, options.signal, deadlineAt, (meta) => {
+    lookupMeta = meta;
+  });
+  const reconciled = await reconcileWrite(runtime, operation, input, request, withReference, context, {
     ...options,
     deadlineAt,
   });
+  if (reconciled.isOk() && lookupMeta) options.onMeta?.({ ...lookupMeta, reconciled: true });
+  return reconciled;
 }
 
 /**
@@ -136,7 +144,7 @@ export async function runOperation(
     const state = options as CallOptions & CallState;
     const deadlineMs = options.deadlineMs ?? runtime.http.settings.deadlineMs;
     const deadlineAt = state.deadlineAt ?? Date.now() + (Number.isFinite(deadlineMs) ? deadlineMs : 0);
-    const context = operationContext(runtime, options.signal, deadlineAt);
+    const context = operationContext(runtime, options.signal, deadlineAt, state.onMeta);
     if (operation.guard) {
       const refused = await operation.guard(input, context);
       if (refused) return Err(refused);

@@ -8,6 +8,7 @@ import type { CallOptions } from './call-options.js';
 import { fillPath } from './fill-path.js';
 import type { AnyOperation } from './operation.js';
 import type { OperationRuntime } from './operation-runtime.js';
+import type { ResponseMeta } from './response-meta.js';
 import { validateOutput } from './validate-input.js';
 
 /** Internal per-call state the operation layer threads through sends (never set by callers). */
@@ -18,6 +19,8 @@ export interface CallState {
   readonly firstAttempt?: number | undefined;
   /** Marks attempts of a resend or a lookup. */
   readonly phase?: SendOptions['phase'];
+  /** Receives the metadata of the answer a success was read from (`withResponse()`). */
+  readonly onMeta?: ((meta: ResponseMeta) => void) | undefined;
 }
 
 const bodyless = new Set<HttpMethod>(['GET', 'DELETE']);
@@ -68,6 +71,7 @@ export async function sendOperation(
   options: CallOptions & CallState,
 ): Promise<Result<unknown, PaymentsError>> {
   const isWrite = isWriteOperation(operation);
+  const started = Date.now();
   const outcome = await runtime.http.send(request, {
     ...options,
     operation: operation.id,
@@ -81,6 +85,19 @@ export async function sendOperation(
   const { value } = outcome;
   if (value.kind === 'reconciled') return Ok(value.value);
   const { response, attempts } = value;
+  if (options.onMeta) {
+    const headers: Record<string, string> = {};
+    response.headers.forEach((headerValue, name) => {
+      headers[name] = headerValue;
+    });
+    options.onMeta({
+      httpStatus: response.status,
+      headers: runtime.http.redactor.headers(headers),
+      requestId: response.headers.get('x-request-id') ?? undefined,
+      attempts,
+      durationMs: Date.now() - started,
+    });
+  }
   const scope = {
     provider: runtime.provider,
     operation: operation.id,

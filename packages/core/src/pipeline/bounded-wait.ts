@@ -64,14 +64,15 @@ export function raceWithin<T>(
       signal?.removeEventListener('abort', onAbort);
       outcome();
     };
+    // The work is observed first, so its rejection is handled even when the caller already gave up.
+    work.then(
+      (value) => finish(() => resolve(value)),
+      (error: unknown) => finish(() => reject(error)),
+    );
     if (signal?.aborted) {
       onAbort();
       return;
     }
     signal?.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => finish(() => resolve(value)),
-      (error: unknown) => finish(() => reject(error)),
-    );
   });
 }

@@ -1,5 +1,6 @@
 import { buildUrl } from '../http/build-url.js';
 import type { HttpRequest } from '../http/http-types.js';
+import { setOwn } from '../redaction/redactor.js';
 
 /** One attempt as it goes on the wire. */
 export interface ComposedRequest {
@@ -11,8 +12,11 @@ export interface ComposedRequest {
   readonly body: string | undefined;
 }
 
-// CR, LF and NUL in a header value would let a hostile token or id add headers of its own.
-const unsafeHeaderValue = /[\r\n\0]/;
+// CR, LF and NUL would let a hostile token or id add headers of its own; other control
+// characters and anything past Latin-1 make the transport throw, which must not look like a
+// request that may have been sent.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+const unsafeHeaderValue = /[\u0000-\u0008\u000a-\u001f\u007f\u0100-\uffff]/;
 
 /** Thrown when a header value could split the request; the call fails before anything is sent. */
 export class UnsafeHeaderError extends Error {
@@ -21,7 +25,9 @@ export class UnsafeHeaderError extends Error {
 
   /** Names the header. */
   constructor(header: string) {
-    super(`the "${header}" header value contains a line break or NUL, so the request was not sent`);
+    super(
+      `the "${header}" header value contains a line break, a control character or a non-Latin-1 character, so the request was not sent`,
+    );
     this.name = 'UnsafeHeaderError';
     this.header = header;
   }
@@ -35,7 +41,11 @@ export function composeRequest(
   authHeaders: Readonly<Record<string, string>>,
 ): ComposedRequest {
   const url = buildUrl(baseUrl, request);
-  const headers: Record<string, string> = { ...baseHeaders, ...request.headers, ...authHeaders };
+  // Names are lower-cased as they are merged, so `Authorization` and `authorization` never both go out.
+  const headers: Record<string, string> = {};
+  for (const source of [baseHeaders, request.headers ?? {}, authHeaders]) {
+    for (const [name, value] of Object.entries(source)) setOwn(headers, name.toLowerCase(), value);
+  }
   let body: string | undefined;
   if (request.json !== undefined) {
     body = JSON.stringify(request.json);

@@ -53,6 +53,7 @@ function isSecretField(extraKeys: ReadonlySet<string>, holder: object, key: stri
   const normalised = normaliseKey(key);
   if (!sensitiveKeys.has(normalised) && !extraKeys.has(normalised)) return false;
   if (!keysSecretOnlyAsStrings.has(normalised)) return true;
+  if (typeof field === 'number') return /\d{6,}/.test(String(field));
   if (typeof field !== 'string') return false;
   return /\d{6,}/.test(field) || (normalised === 'code' && oauthMarkers.some((marker) => marker in holder));
 }
@@ -79,7 +80,8 @@ export interface RedactorOptions {
 }
 
 // 12 to 19 digits, optionally grouped by spaces or dashes: card (PAN) and bank account numbers.
-const longDigitRun = /\b\d(?:[ -]?\d){11,18}\b/g;
+// Bounded by non-digits rather than word boundaries, so `card_4111111111111111` is caught too.
+const longDigitRun = /(?<!\d)\d(?:[ -]?\d){11,18}(?!\d)/g;
 
 /**
  * Removes secrets from anything the SDK might show: log fields, error messages, hook
@@ -120,7 +122,11 @@ export class Redactor {
    */
   text(value: string, extra: readonly string[] = []): string {
     let result = value;
-    for (const secret of [...this.#secrets, ...extra]) {
+    // Longest first: a shorter secret inside a longer one must not leave the rest of it showing.
+    const secrets = [...this.#secrets, ...extra]
+      .filter((secret) => secret !== '')
+      .sort((a, b) => b.length - a.length);
+    for (const secret of secrets) {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     }
     return result.replace(longDigitRun, (digits) => `${REDACTED}${digits.replace(/\D/g, '').slice(-4)}`);

@@ -16,7 +16,8 @@ export function parseRetryAfter(
   if (retryAfter !== null && retryAfter.trim() !== '') {
     const text = retryAfter.trim();
     if (/^\d{1,9}(\.\d+)?$/.test(text)) return Math.min(longestWaitMs, Math.round(Number(text) * 1000));
-    const date = Date.parse(text);
+    // Only an HTTP date (it names a day and month) is read as one: V8 reads `-5` as a date in 2001.
+    const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
     if (!Number.isNaN(date)) return Math.min(longestWaitMs, Math.max(0, date - now));
   }
   if (status === 429) {

@@ -51,7 +51,11 @@ const otherStatus = rule('provider_error');
 
 /** The rule for a status: the provider's entry, else the default table, else `provider_error`. */
 export function ruleForStatus(status: number, rules: StatusRules = defaultStatusRules): StatusRule {
-  return (Object.hasOwn(rules, status) ? rules[status] : undefined) ?? otherStatus;
+  return (
+    (Object.hasOwn(rules, status) ? rules[status] : undefined) ??
+    (Object.hasOwn(defaultStatusRules, status) ? defaultStatusRules[status] : undefined) ??
+    otherStatus
+  );
 }
 
 /** True for the statuses a redirect uses (and 0, a redirect an opaque fetch hid). */
