@@ -24,7 +24,7 @@ export interface ExchangeRequest {
   readonly timeoutMs: number;
   /**
    * The most body bytes read (after decompression, where the transport decompresses); past
-   * it the exchange stops reading and rejects with a {@link ResponseTooLargeError}.
+   * it the exchange stops reading and rejects with the error of {@link responseTooLargeError}.
    */
   readonly maxResponseBytes: number;
 }

@@ -1,5 +1,6 @@
 import { Err, type Result } from 'ts-results-es';
-import { PaymentsError } from '../errors/payments-error.js';
+import { buildError } from '../errors/build-error.js';
+import type { PaymentsError } from '../errors/payments-error.js';
 import { hideInternals } from '../redaction/inspect-symbol.js';
 import type { CallOptions } from './call-options.js';
 import type { AnyOperation, OperationInput } from './operation.js';
@@ -90,12 +91,10 @@ export function createProviderClient<R extends ResourceMap>(
   client.execute = (id: string, input: unknown, options?: CallOptions) => {
     const operation = byId.get(id);
     if (!operation) {
-      const error = new PaymentsError({
-        code: 'unsupported',
-        message: `${runtime.provider} has no operation "${id}".`,
-        provider: runtime.provider,
-        operation: id,
-      });
+      const error = buildError(
+        { provider: runtime.provider, redactor: runtime.http.redactor },
+        { code: 'unsupported', detail: `no operation "${String(id).slice(0, 80)}".` },
+      ).with({ operation: typeof id === 'string' ? id.slice(0, 80) : undefined });
       return toResultPromise(() => Promise.resolve(Err(error)) as Promise<Result<never, PaymentsError>>);
     }
     return invoke(runtime, operation, input, options);

@@ -98,7 +98,8 @@ export async function sendOperation(
       durationMs: Date.now() - started,
     });
   }
-  const scope = {
+  // Built only when an error is: walking the request and response for sensitive values costs real time.
+  const scope = () => ({
     provider: runtime.provider,
     operation: operation.id,
     redactor: runtime.http.redactor,
@@ -107,10 +108,10 @@ export async function sendOperation(
       // An error inside a 2xx envelope may quote what it holds at sensitive fields.
       ...(runtime.unwrap ? runtime.http.redactor.sensitiveValues(response.body) : []),
     ],
-  };
+  });
   const unreadable = (detail: string, cause?: unknown) =>
     Err(
-      buildError(scope, {
+      buildError(scope(), {
         code: 'invalid_response',
         detail: isWrite
           ? `${detail} The provider answered ${response.status}, so it probably acted: look the record up before sending again.`
@@ -133,7 +134,7 @@ export async function sendOperation(
         return unreadable(fields.providerMessage ?? 'the response envelope could not be read.');
       }
       return Err(
-        buildError(scope, {
+        buildError(scope(), {
           ...fields,
           code:
             typeof fields.code === 'string'
@@ -154,7 +155,12 @@ export async function sendOperation(
   }
   let wire: unknown = body;
   if (operation.output) {
-    const checked = validateOutput(operation.output, body, { ...scope, httpStatus: response.status });
+    const checked = validateOutput(operation.output, body, {
+      provider: runtime.provider,
+      operation: operation.id,
+      redactor: runtime.http.redactor,
+      httpStatus: response.status,
+    });
     if (checked.isErr()) {
       return isWrite
         ? unreadable(checked.error.message.replace(/^[\w.]+: /, ''), checked.error)

@@ -1,4 +1,11 @@
-import { defineOperation, Err, type OperationContext, PaymentsError, type Result } from '@payweave/core';
+import {
+  buildError,
+  defineOperation,
+  Err,
+  type OperationContext,
+  type PaymentsError,
+  type Result,
+} from '@payweave/core';
 import type * as z from 'zod/mini';
 import { toFilterQuery } from '../shared/paya-filters.js';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
@@ -44,12 +51,13 @@ async function findByContactApiId(
   if (reference === undefined) {
     // Without a reference the contact cannot be found again, and a resend could duplicate it.
     return Err(
-      new PaymentsError({
-        code: 'network',
-        provider: context.provider,
-        operation: 'paya.contacts.create',
-        message: 'no contact_api_id to look the contact up by',
-      }),
+      buildError(
+        { provider: context.provider, operation: 'paya.contacts.create' },
+        {
+          code: 'provider_error',
+          detail: 'no contact_api_id to look the contact up by, so the lookup cannot tell whether it exists.',
+        },
+      ),
     );
   }
   // Every page of matches is walked and only equality counts (Paya filters may match substrings).

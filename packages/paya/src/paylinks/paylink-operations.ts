@@ -1,4 +1,11 @@
-import { defineOperation, Err, type OperationContext, PaymentsError, type Result } from '@payweave/core';
+import {
+  buildError,
+  defineOperation,
+  Err,
+  type OperationContext,
+  type PaymentsError,
+  type Result,
+} from '@payweave/core';
 import type * as z from 'zod/mini';
 import { toFilterQuery } from '../shared/paya-filters.js';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
@@ -44,12 +51,13 @@ async function findByPaylinkApiId(
   if (reference === undefined) {
     // Without a reference the paylink cannot be found again, and a resend could send a second link.
     return Err(
-      new PaymentsError({
-        code: 'network',
-        provider: context.provider,
-        operation: 'paya.paylinks.create',
-        message: 'no paylink_api_id to look the paylink up by',
-      }),
+      buildError(
+        { provider: context.provider, operation: 'paya.paylinks.create' },
+        {
+          code: 'provider_error',
+          detail: 'no paylink_api_id to look the paylink up by, so the lookup cannot tell whether it exists.',
+        },
+      ),
     );
   }
   // Every page of matches is walked and only equality counts (Paya filters may match substrings).
