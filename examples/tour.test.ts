@@ -19,7 +19,7 @@ it('the tour walks a day across all four providers and prints a unified table', 
   expect(providers).toEqual(new Set(['paya', 'payconnect', 'connectfi', 'leadconnector']));
   for (const request of result.paymentRequests) {
     expect(request.status.unified).not.toBe('unknown');
-    expect(Number.isSafeInteger(request.amount.amountMinor)).toBe(true);
+    expect(Number.isSafeInteger(request.amount?.amountMinor)).toBe(true);
   }
   expect(printed.join('\n')).toContain('Payment requests, unified');
 });

@@ -224,7 +224,9 @@ function table(requests: readonly PaymentRequest[]): string {
     request.id.length > 18 ? `${request.id.slice(0, 17)}…` : request.id,
     request.status.unified,
     request.status.raw,
-    `${formatMoney(request.amount)} ${request.amount.currency}`,
+    request.amount
+      ? `${formatMoney(request.amount)} ${request.amount.currency}`
+      : `unknown (${String(request.amountRaw)})`,
     request.customer?.name ?? request.customer?.email ?? '',
   ]);
   const widths = header.map((title, column) =>

@@ -101,7 +101,7 @@ describe.each(transports)('rotated tokens survive a failed save ($transport)', (
     async ({ oauth }) => {
       const { handler, state } = rotatingProvider();
       const { provider, attacker } = await startPair(handler);
-      const lc = leadConnectorOAuthClient(provider, transport, oauth());
+      const lc = leadConnectorOAuthClient(provider, transport, oauth(), { timeoutMs: 5_000 });
 
       const first = await settleOk(lc.orders.retrieve('ord_attack_1'));
       expect(first._id).toBe('ord_attack_1');

@@ -21,7 +21,8 @@ function fieldEcho(input: unknown): Record<string, string[]> {
   return errors;
 }
 
-const limits = { timeoutMs: 150, backoffBaseMs: 1, backoffMaxMs: 5, maxRetries: 1 } as const;
+// Generous per attempt: a token refresh that times out on a loaded machine spends the refresh token.
+const limits = { timeoutMs: 2_000, backoffBaseMs: 1, backoffMaxMs: 5, maxRetries: 1 } as const;
 
 describe.each(allHarnesses)('$name secrets scan', (harness) => {
   const logger = captureLogger();

@@ -49,7 +49,11 @@ export function readErrorEnvelope(body: unknown): Partial<PaymentsErrorInit> {
   const mapped: Partial<PaymentsErrorInit> = {};
   if (providerCode)
     mapped.providerCode = envelope.subCode ? `${providerCode}.${String(envelope.subCode)}` : providerCode;
-  const code = providerCode ? connectFiErrorCodes[providerCode] : undefined;
+  // Own keys only: a provider code such as `toString` must not read Object.prototype.
+  const code =
+    providerCode && Object.hasOwn(connectFiErrorCodes, providerCode)
+      ? connectFiErrorCodes[providerCode]
+      : undefined;
   if (code) mapped.code = code;
   if (typeof envelope.message === 'string') mapped.providerMessage = envelope.message;
   if (typeof envelope.requestId === 'string') mapped.requestId = envelope.requestId;

@@ -1,4 +1,4 @@
-import { type CoreOptions, configurationError, isAllowedBaseUrl, readEnvironment } from '@payweave/core';
+import { type CoreOptions, checkBaseUrl, configurationError, readEnvironment } from '@payweave/core';
 
 /** Environment variables the factory reads when a setting is not given. */
 export const connectFiEnvironmentVariables = Object.freeze({
@@ -23,7 +23,10 @@ export const connectFiPackageVersion = '0.1.0';
  * ```
  */
 export interface ConnectFiSettings extends CoreOptions {
-  /** Your instance's base URL, https (http only on 127.0.0.1 / localhost). Default: `CONNECTFI_BASE_URL`. */
+  /**
+   * Your instance's base URL: https, or http only on loopback (127.0.0.0/8, localhost, [::1]);
+   * no credentials, query or fragment. Default: `CONNECTFI_BASE_URL` (the same rule applies).
+   */
   baseUrl?: string | undefined;
   /** Client login: letters, digits, `_`, at most 36. Default: `CONNECTFI_LOGIN`. */
   login?: string | undefined;
@@ -51,7 +54,9 @@ export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedC
     renewBeforeSeconds,
     ...core
   } = settings;
-  const baseUrl = givenUrl ?? readEnvironment(connectFiEnvironmentVariables.baseUrl);
+  const urlFromEnvironment =
+    givenUrl === undefined ? readEnvironment(connectFiEnvironmentVariables.baseUrl) : undefined;
+  const baseUrl = givenUrl ?? urlFromEnvironment;
   const login = givenLogin ?? readEnvironment(connectFiEnvironmentVariables.login);
   const password = givenPassword ?? readEnvironment(connectFiEnvironmentVariables.password);
   if (!baseUrl) {
@@ -61,12 +66,12 @@ export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedC
       `is required: connectFi has no public URL (pass it or set ${connectFiEnvironmentVariables.baseUrl})`,
     );
   }
-  if (!isAllowedBaseUrl(baseUrl))
-    throw configurationError(
-      'connectfi',
-      'baseUrl',
-      'must be an https URL (http only on 127.0.0.1 or localhost)',
-    );
+  // Named after where it came from: the setting, or the environment variable.
+  const resolvedBaseUrl = checkBaseUrl(
+    'connectfi',
+    baseUrl,
+    urlFromEnvironment === undefined ? 'baseUrl' : connectFiEnvironmentVariables.baseUrl,
+  );
   if (!login)
     throw configurationError(
       'connectfi',
@@ -87,7 +92,7 @@ export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedC
     throw configurationError('connectfi', 'renewBeforeSeconds', 'must be a non-negative number of seconds');
   }
   return {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
+    baseUrl: resolvedBaseUrl,
     login,
     password,
     renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000,

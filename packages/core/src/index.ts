@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { Err, Ok, type Result } from 'ts-results-es';
-export { isAllowedBaseUrl } from './allowed-base-url.js';
+export { baseUrlProblem, checkBaseUrl, isAllowedBaseUrl } from './allowed-base-url.js';
 export type { AuthStrategy } from './auth/auth-strategy.js';
 export {
   type OAuthRefreshAuth,
@@ -25,7 +25,7 @@ export { staticHeaders } from './auth/static-headers.js';
 export type { CoreOptions } from './core-options.js';
 export type { AttemptRecord } from './errors/attempt-record.js';
 export { adoptError, buildError, type ErrorParts, type ErrorScope } from './errors/build-error.js';
-export { type PaymentsErrorCode, paymentsErrorCodes } from './errors/error-codes.js';
+export { isPaymentsErrorCode, type PaymentsErrorCode, paymentsErrorCodes } from './errors/error-codes.js';
 export { joinFieldPath, toFieldErrors } from './errors/field-errors.js';
 export { mapHttpStatus } from './errors/map-http-status.js';
 export {
@@ -63,9 +63,21 @@ export type {
   ResponseEvent,
   RetryEvent,
 } from './http/http-types.js';
+export {
+  encodePathSegment,
+  maxPathSegmentLength,
+  PathSegmentError,
+  pathSegmentProblem,
+} from './input/path-segment.js';
 export { type LogFields, type Logger, type LogLevel, silentLogger } from './logging/logger.js';
 export { currencyExponent } from './money/currency-exponents.js';
-export { type DecimalAmountOptions, decimalAmount } from './money/decimal-amount-schema.js';
+export {
+  type DecimalAmountOptions,
+  type DecimalAmountWire,
+  decimalAmount,
+  decimalAmountIssue,
+} from './money/decimal-amount-schema.js';
+export { type DecimalParts, splitDecimal, toDecimalText } from './money/decimal-text.js';
 export {
   formatMoney,
   type Money,
@@ -101,6 +113,7 @@ export type { ResponseMeta, ResultPromise, ResultWithResponse } from './operatio
 export { runOperation, runPagedOperation } from './operations/run-operation.js';
 export { toJsonSchema } from './operations/to-json-schema.js';
 export {
+  defaultMaxPages,
   type Page,
   PageIterator,
   type PageIteratorOptions,

@@ -1,4 +1,4 @@
-import type { HttpMethod, RequestParts } from '@payweave/core';
+import { encodePathSegment, type HttpMethod, type RequestParts } from '@payweave/core';
 
 /** How {@link buildRequest} places the input fields. */
 export interface RequestLayout {
@@ -28,9 +28,8 @@ export function buildRequest(input: Record<string, unknown>, layout: RequestLayo
   const used = new Set<string>();
   const path = layout.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
     used.add(name);
-    const value = input[name];
-    if (value === undefined || value === '') throw new Error(`${name} is required.`);
-    return encodeURIComponent(String(value));
+    // The shared path-segment rule: no `.`/`..`, no control characters, not empty; percent-encoded.
+    return encodePathSegment(name, Object.hasOwn(input, name) ? input[name] : undefined);
   });
   const query: Record<string, string | number | boolean> = {};
   const body: Record<string, unknown> = {};

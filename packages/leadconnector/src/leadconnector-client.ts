@@ -2,6 +2,7 @@ import {
   type AnyOperation,
   type AuthStrategy,
   assembleProvider,
+  hideInternals,
   type OAuthRefreshAuth,
   type OAuthTokens,
   oauthRefresh,
@@ -253,16 +254,20 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
     },
   });
   const current = session;
+  // Logging the session must never print the tokens: inspect and JSON show counts and expiry only.
   const oauthSession: LeadConnectorOAuthSession | undefined = current
-    ? {
-        get tokens() {
-          return current.tokens;
+    ? hideInternals(
+        {
+          get tokens() {
+            return current.tokens;
+          },
+          get refreshCount() {
+            return current.refreshCount;
+          },
+          refreshNow: () => current.refreshNow(),
         },
-        get refreshCount() {
-          return current.refreshCount;
-        },
-        refreshNow: () => current.refreshNow(),
-      }
+        () => ({ refreshCount: current.refreshCount, expiresAt: current.tokens.expiresAt?.toISOString() }),
+      )
     : undefined;
   return Object.assign(client, {
     locationId: resolved.locationId,

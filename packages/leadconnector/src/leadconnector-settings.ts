@@ -1,5 +1,6 @@
 import {
   type CoreOptions,
+  checkBaseUrl,
   configurationError,
   type OAuthTokens,
   type RequestLimiter,
@@ -63,7 +64,11 @@ export interface LeadConnectorSettings extends CoreOptions {
   locationId?: string | undefined;
   /** The `Version` header; the Payments API allows only `2021-07-28`. */
   version?: '2021-07-28' | undefined;
-  /** API base URL (default `https://services.leadconnectorhq.com`, env `LEADCONNECTOR_BASE_URL`). */
+  /**
+   * API base URL (default `https://services.leadconnectorhq.com`, env `LEADCONNECTOR_BASE_URL`):
+   * https, or http only on loopback (127.0.0.0/8, localhost, [::1]); no credentials, query or
+   * fragment, from the setting and the environment variable alike.
+   */
   baseUrl?: string | undefined;
   /** Client-side rate limit (default 100 per 10 s, adjusted from headers); `false` turns it off. */
   rateLimit?: RateLimiterOptions | false | undefined;
@@ -103,13 +108,15 @@ export function resolveLeadConnectorSettings(settings: LeadConnectorSettings): R
       `must be ${LEADCONNECTOR_API_VERSION} (the only value the Payments API allows)`,
     );
   }
-  const baseUrl = (
-    settings.baseUrl ??
-    readEnvironment(leadConnectorEnvironment.baseUrl) ??
-    LEADCONNECTOR_BASE_URL
-  ).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/]+/.test(baseUrl))
-    throw configurationError(LEADCONNECTOR_PROVIDER, 'baseUrl', 'must be an http(s) URL');
+  // The same rule for the setting and the environment variable: the OAuth client secret and
+  // every token go to this URL, so never in clear text. The error names where the URL came from.
+  const urlFromEnvironment =
+    settings.baseUrl === undefined ? readEnvironment(leadConnectorEnvironment.baseUrl) : undefined;
+  const baseUrl = checkBaseUrl(
+    LEADCONNECTOR_PROVIDER,
+    settings.baseUrl ?? urlFromEnvironment ?? LEADCONNECTOR_BASE_URL,
+    urlFromEnvironment === undefined ? 'baseUrl' : leadConnectorEnvironment.baseUrl,
+  );
   const locationId = settings.locationId ?? readEnvironment(leadConnectorEnvironment.locationId);
   if (locationId !== undefined) required('locationId', locationId);
   if (settings.accessToken !== undefined && settings.oauth !== undefined) {

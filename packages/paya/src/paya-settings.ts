@@ -1,4 +1,4 @@
-import { type CoreOptions, configurationError, readEnvironment } from '@payweave/core';
+import { type CoreOptions, checkBaseUrl, configurationError, readEnvironment } from '@payweave/core';
 
 /** The Paya Connect environments and their base URLs. */
 export const payaEnvironments = {
@@ -35,7 +35,10 @@ export interface PayaSettings extends CoreOptions {
   developerId?: string | undefined;
   /** `sandbox` (default) or `production`. */
   environment?: PayaEnvironment | undefined;
-  /** A base URL that wins over `environment` (simulators, proxies). */
+  /**
+   * A base URL that wins over `environment` (simulators, proxies): https, or http only on
+   * loopback (127.0.0.0/8, localhost, [::1]); no credentials, query or fragment.
+   */
   baseUrl?: string | undefined;
 }
 
@@ -78,15 +81,8 @@ export function resolvePayaSettings(settings: PayaSettings = {}): ResolvedPayaSe
       `must be "sandbox" or "production", got "${String(environment)}"`,
     );
   }
-  let resolvedBaseUrl: string = payaEnvironments[environment ?? 'sandbox'];
-  if (baseUrl !== undefined) {
-    try {
-      new URL(baseUrl);
-    } catch {
-      throw configurationError('paya', 'baseUrl', `is not a URL: "${baseUrl}"`);
-    }
-    resolvedBaseUrl = baseUrl.replace(/\/+$/, '');
-  }
+  const resolvedBaseUrl =
+    baseUrl === undefined ? payaEnvironments[environment ?? 'sandbox'] : checkBaseUrl('paya', baseUrl);
   return {
     userId: credential(userId, 'userId'),
     userApiKey: credential(userApiKey, 'userApiKey'),

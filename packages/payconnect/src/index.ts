@@ -58,9 +58,11 @@ export {
 export type { PayConnectSessionView } from './sessions/session-view.js';
 export type { PayConnectConnectionCheck, PayConnectConnectionReport } from './test-connection.js';
 export {
+  defaultWorkflowMaxRows,
   type PayConnectTemplateExecutor,
   type PayConnectTemplateOperationId,
   type PayConnectTemplateRequest,
+  type PayConnectWorkflowOptions,
   payConnectTemplateMethods,
 } from './workflow/execute-template.js';
 export { invoiceRows, searchPageRows, searchRows } from './workflow/invoice-rows.js';

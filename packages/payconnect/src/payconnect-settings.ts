@@ -1,4 +1,4 @@
-import { type CoreOptions, configurationError, isAllowedBaseUrl, readEnvironment } from '@payweave/core';
+import { type CoreOptions, checkBaseUrl, configurationError, readEnvironment } from '@payweave/core';
 import {
   type PayConnectRouteOverrides,
   type PayConnectRouteTable,
@@ -36,7 +36,10 @@ export interface PayConnectSettings extends CoreOptions {
   apiKey?: string | undefined;
   /** `sandbox` (default) or `production`. */
   environment?: PayConnectEnvironment | undefined;
-  /** Overrides the environment's base URL (a proxy, or the simulator on loopback). */
+  /**
+   * Overrides the environment's base URL (a proxy, or the simulator on loopback): https, or
+   * http only on loopback (127.0.0.0/8, localhost, [::1]); no credentials, query or fragment.
+   */
   baseUrl?: string | undefined;
   /** Timeout in seconds of the session creation and validation calls (default: `timeoutMs`, else 30). */
   timeoutSeconds?: number | undefined;
@@ -79,13 +82,8 @@ export function resolvePayConnectSettings(settings: PayConnectSettings): Resolve
   if (!Object.hasOwn(payConnectEnvironments, environment)) {
     throw configurationError('payconnect', 'environment', 'must be "sandbox" or "production"');
   }
-  if (baseUrl !== undefined && !isAllowedBaseUrl(baseUrl)) {
-    throw configurationError(
-      'payconnect',
-      'baseUrl',
-      'must be an https URL (http only on 127.0.0.1 or localhost)',
-    );
-  }
+  const resolvedBaseUrl =
+    baseUrl === undefined ? payConnectEnvironments[environment] : checkBaseUrl('payconnect', baseUrl);
   if (
     timeoutSeconds !== undefined &&
     !(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 && timeoutSeconds <= 600)
@@ -98,7 +96,7 @@ export function resolvePayConnectSettings(settings: PayConnectSettings): Resolve
   return {
     apiKey,
     environment,
-    baseUrl: (baseUrl ?? payConnectEnvironments[environment]).replace(/\/+$/, ''),
+    baseUrl: resolvedBaseUrl,
     sessionTimeoutMs:
       timeoutSeconds !== undefined ? Math.round(timeoutSeconds * 1000) : (core.timeoutMs ?? 30_000),
     renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000,

@@ -10,7 +10,7 @@ import {
   PaymentsError,
   type Result,
 } from '@payweave/core';
-import { failedCall, guardPages, guardResult, unexpectedError } from './facade-guards.js';
+import { failedCall, guardPages, guardResultPromise, unexpectedError } from './facade-guards.js';
 import { checkInput, checkOptions, describeValue, invalidInput, isFieldObject } from './facade-input.js';
 import { type CatalogueEntry, toCatalogueEntries } from './operation-catalogue.js';
 import { createPaymentRequests, type PaymentRequests } from './payment-requests/payment-request-service.js';
@@ -121,7 +121,8 @@ export function createPayweave<const P extends ProvidersInput>(settings: Payweav
       );
     }
     const { provider, paged } = entry;
-    const fail = (error: PaymentsError) => (paged ? failingIterator(error) : Promise.resolve(Err(error)));
+    const fail = (error: PaymentsError) =>
+      paged ? failingIterator(error) : guardResultPromise(Promise.resolve(Err(error)), id, provider);
     try {
       const checked = checkOptions(id, options);
       if (checked.isErr()) return fail(checked.error.with({ provider }));
@@ -133,7 +134,7 @@ export function createPayweave<const P extends ProvidersInput>(settings: Payweav
       const result = client.execute(id, input, options);
       if (result instanceof PageIterator) return guardPages(result, id, provider);
       if (isThenable(result))
-        return guardResult(result as PromiseLike<Result<unknown, PaymentsError>>, id, provider);
+        return guardResultPromise(result as PromiseLike<Result<unknown, PaymentsError>>, id, provider);
       return fail(
         unexpectedError(id, new TypeError('the provider client returned neither a Result nor pages')),
       );

@@ -1,4 +1,13 @@
-import { Err, Ok, type Page, PageIterator, PaymentsError, type Result } from '@payweave/core';
+import {
+  Err,
+  Ok,
+  type Page,
+  PageIterator,
+  PaymentsError,
+  type Result,
+  type ResultPromise,
+  type ResultWithResponse,
+} from '@payweave/core';
 import { failingIterator } from './unsupported.js';
 
 /**
@@ -27,6 +36,27 @@ export function guardResult<T>(
     (result) => result,
     (error: unknown) => Err(unexpectedError(where, error, provider)),
   );
+}
+
+/**
+ * {@link guardResult} for a provider method's `ResultPromise`: the facade's `execute` keeps
+ * `withResponse()` working, and a failure found before calling the provider answers it too.
+ */
+export function guardResultPromise<T>(
+  source: PromiseLike<Result<T, PaymentsError>> & { withResponse?: () => PromiseLike<ResultWithResponse<T>> },
+  where: string,
+  provider?: string,
+): ResultPromise<T> {
+  const result = guardResult(source, where, provider);
+  const withResponse = async (): Promise<ResultWithResponse<T>> => {
+    if (typeof source.withResponse !== 'function') return { result: await result, response: undefined };
+    try {
+      return await source.withResponse();
+    } catch (error) {
+      return { result: Err(unexpectedError(where, error, provider)), response: undefined };
+    }
+  };
+  return Object.assign(result, { withResponse });
 }
 
 type Walk<T> = AsyncGenerator<Page<T>, void, undefined>;
@@ -63,7 +93,8 @@ export function guardPages<T>(source: PageIterator<T>, where: string, provider?:
         return Err(unexpectedError(where, error, provider));
       }
     },
-    { prefetch: false },
+    // The provider's own iterator bounds the walk (and honours the caller's maxPages).
+    { prefetch: false, maxPages: Number.POSITIVE_INFINITY },
   );
 }
 
@@ -80,6 +111,11 @@ export function failedCall(
   const settled: Promise<Result<never, PaymentsError>> = Promise.resolve(Err(error));
   Object.defineProperty(iterator, 'then', {
     value: settled.then.bind(settled),
+    enumerable: false,
+  });
+  // `execute(id).withResponse()` answers too, whatever kind of operation the bad id named.
+  Object.defineProperty(iterator, 'withResponse', {
+    value: async (): Promise<ResultWithResponse<never>> => ({ result: await settled, response: undefined }),
     enumerable: false,
   });
   return iterator as PageIterator<never> & PromiseLike<Result<never, PaymentsError>>;

@@ -1,4 +1,4 @@
-import { Err, Ok, PaymentsError, type Result } from '@payweave/core';
+import { Err, Ok, PaymentsError, pathSegmentProblem, type Result } from '@payweave/core';
 
 /**
  * Keys refused anywhere in what a caller hands the facade: set on an object by a careless
@@ -93,6 +93,24 @@ export function checkInput(where: string, input: unknown, provider?: string): Re
   }
 }
 
+/**
+ * A record id handed to the facade (`{ provider, id }`) follows core's path-segment rule, the
+ * one every provider applies where an id enters a path: not `.` or `..` (not even
+ * percent-encoded), no control characters, at most 256 characters. Refused here, before any
+ * provider is asked, whatever the provider does with the id. A missing, blank or non-string id
+ * is left to the caller's own "must be a non-empty string" check.
+ */
+export function checkRecordId(
+  where: string,
+  field: string,
+  value: unknown,
+  provider?: string,
+): Result<void, PaymentsError> {
+  if (typeof value !== 'string' || value.trim() === '') return Ok(undefined);
+  const problem = pathSegmentProblem(value);
+  return problem === undefined ? Ok(undefined) : Err(invalidInput(where, field, problem, provider));
+}
+
 /** A request read field by field: its own keys only, prototype keys refused. */
 export interface FacadeRequest {
   /** The `provider` field, known to payweave (`paya`, ...). */
@@ -145,6 +163,9 @@ export function readFacadeRequest(
     if (typeof provider !== 'string' || !known.includes(provider)) {
       return Err(invalidInput(where, 'provider', `must be ${choices} (got ${describeValue(provider)})`));
     }
+    // Every view's `id` names one record and may go into a provider path: `..` must never reach one.
+    const id = checkRecordId(where, 'id', fields.id, provider);
+    if (id.isErr()) return id;
     return Ok({ provider, fields });
   } catch (error) {
     return Err(

@@ -4,6 +4,7 @@ import {
   createLeadConnectorSimulator,
   createPayaSimulator,
   createPayConnectSimulator,
+  payaSimulatorDefaults,
 } from '@payweave/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPayweave } from './create-payweave.js';
@@ -477,5 +478,30 @@ describe('anything thrown inside becomes an Err', () => {
   it('a test double used as the facade result is still a Result', async () => {
     // Guards against a helper bug: errorOf must see the Err of a plain Result.
     expect(errorOf(Err(new PaymentsError({ code: 'validation', message: 'x' }))).code).toBe('validation');
+  });
+});
+
+describe('execute keeps withResponse()', () => {
+  it('a single call through execute gives the response metadata of a success', async () => {
+    const pw = twoProviders();
+    const call = pw.execute('paya.contacts.create', {
+      location_id: payaSimulatorDefaults.locationId,
+      last_name: 'Facade',
+    });
+    const { result, response } = await settled(() => call.withResponse());
+    expect(result.isOk()).toBe(true);
+    expect(response).toMatchObject({ httpStatus: expect.any(Number), attempts: [expect.any(Object)] });
+    expect(paya.log.filter((entry) => entry.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a bad id answers withResponse() with the error and no response, nothing sent', async () => {
+    const pw = twoProviders();
+    const call = pw.execute('paya.nothing.here' as never, {} as never) as unknown as {
+      withResponse(): Promise<{ result: Result<unknown, PaymentsError>; response: unknown }>;
+    };
+    const { result, response } = await settled(() => call.withResponse());
+    expect(errorOf(result).code).toBe('unsupported');
+    expect(response).toBeUndefined();
+    expect(requestsSent()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { type Money, toMoney } from '@payweave/core';
+import { type Logger, type Money, toMoney } from '@payweave/core';
 
 /** A provider record read field by field: outputs are tolerant, so every field may be missing or odd. */
 export type ProviderRecord = Readonly<Record<string, unknown>>;
@@ -49,6 +49,39 @@ export function currencyField(record: ProviderRecord, key: string): string | und
 export function moneyField(record: ProviderRecord, key: string, currency: string): Money | undefined {
   const value = field(record, key);
   return typeof value === 'string' || typeof value === 'number' ? toMoney(value, currency) : undefined;
+}
+
+/** The amount of a unified record: `null` (with the raw value) when the provider's value cannot be read. */
+export interface AmountFields {
+  /** The amount, or `null` when the provider sent none or one that is not a valid amount in the currency. */
+  readonly amount: Money | null;
+  /** The provider's value when it could not be read as an amount (`12.345` for USD, `1e21`). */
+  readonly amountRaw?: unknown;
+}
+
+/**
+ * A required amount: an unreadable value is shown as unknown (`amount: null`, the raw value
+ * kept, a warning logged), never as a number that is not true (a `0.00` would read as "free").
+ */
+export function amountFields(
+  record: ProviderRecord,
+  key: string,
+  currency: string,
+  context: { provider: string; kind: string; logger?: Logger | undefined },
+): AmountFields {
+  const value = field(record, key);
+  const amount =
+    typeof value === 'string' || typeof value === 'number' ? toMoney(value, currency) : undefined;
+  if (amount) return { amount };
+  if (value === undefined || value === null || value === '') return { amount: null };
+  try {
+    context.logger?.warn(
+      `payweave: the ${context.provider} ${context.kind} ${key} cannot be read as a ${currency} amount; shown as null, raw value kept in amountRaw.`,
+    );
+  } catch {
+    // A logger's own bug must not change what the caller gets.
+  }
+  return { amount: null, amountRaw: value };
 }
 
 /** Unix seconds (number or numeric string) as an ISO date-time; `undefined` when not a valid date. */

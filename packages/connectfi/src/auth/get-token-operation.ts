@@ -37,6 +37,8 @@ export const getToken = defineOperation({
   retry: 'safe',
   // The login carries its own credentials.
   auth: 'none',
+  // A login changes nothing a resend could duplicate: a lost answer is never "outcome unknown".
+  effect: 'read',
   fromResponse: (data): ConnectFiIssuedToken => {
     const expiresAt = new Date(data.dtsExpireAt);
     if (Number.isNaN(expiresAt.getTime())) throw new Error(`dtsExpireAt "${data.dtsExpireAt}" is not a date`);

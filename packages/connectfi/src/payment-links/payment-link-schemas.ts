@@ -1,3 +1,4 @@
+import { decimalAmount } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   cancellableStatuses,
@@ -64,6 +65,12 @@ const dateFilter = z
     z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date'),
   );
 
+/**
+ * An amount filter: connectFi amounts are US dollars sent as JSON numbers, so the shared
+ * decimal-amount rule with 2 decimals applies (0 allowed for a lower bound).
+ */
+const amountFilter = decimalAmount({ currency: 'USD', allowZero: true, wire: 'number' });
+
 /** Most records one list call may ask for (`greaterNumberOfRecords` beyond). */
 export const maxNumberOfRecords = 1000;
 
@@ -80,8 +87,10 @@ export const listInput = z.strictObject({
   dueDateFrom: z.optional(dateFilter),
   dueDateTo: z.optional(dateFilter),
   invoiceNumber: z.optional(z.string().check(z.minLength(1), z.maxLength(50))),
-  amountFrom: z.optional(z.number().check(z.minimum(0))),
-  amountTo: z.optional(z.number().check(z.minimum(0))),
+  /** Smallest amount, inclusive: dollars as a JSON number (0 allowed, at most 2 decimals). */
+  amountFrom: z.optional(amountFilter),
+  /** Largest amount, inclusive: dollars as a JSON number (0 allowed, at most 2 decimals). */
+  amountTo: z.optional(amountFilter),
   paymentType: z.optional(z.enum(['card', 'ach'])),
   numberOfRecords: z.optional(z.int().check(z.minimum(1), z.maximum(maxNumberOfRecords))),
   skipRecords: z.optional(z.int().check(z.minimum(0))),

@@ -25,3 +25,10 @@ export const paymentsErrorCodes = [
 
 /** One of {@link paymentsErrorCodes}. */
 export type PaymentsErrorCode = (typeof paymentsErrorCodes)[number];
+
+const known = new Set<string>(paymentsErrorCodes);
+
+/** True for a known code: a provider mapper's answer is checked before it becomes `error.code`. */
+export function isPaymentsErrorCode(value: unknown): value is PaymentsErrorCode {
+  return typeof value === 'string' && known.has(value);
+}

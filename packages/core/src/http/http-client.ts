@@ -188,8 +188,20 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     options: SendOptions,
   ): Promise<Result<HttpOutcome, PaymentsError>> {
     const perCall = pickSettings(options);
-    const invalidCall = checkSettings(provider, perCall);
-    if (invalidCall) return Err(invalidCall.with({ operation: options.operation }));
+    const invalid = findInvalidSetting(perCall);
+    if (invalid) {
+      const [name, why] = invalid;
+      return Err(
+        buildError(
+          { provider, operation: options.operation },
+          {
+            code: 'configuration',
+            detail: `${name} ${why} (nothing was sent).`,
+            fieldErrors: { [name]: [why] },
+          },
+        ),
+      );
+    }
     const limits: RetrySettings = { ...settings, ...perCall };
     const { operation, signal } = options;
     const auth = options.auth === undefined ? config.auth : (options.auth ?? undefined);
@@ -231,7 +243,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
           ...(lastFailure?.parts ?? {}),
           code: 'timeout',
           detail: `the ${limits.deadlineMs} ms deadline passed.`,
-          outcomeUnknown: isWrite && lastFailure?.disposition === 'ambiguous',
+          outcomeUnknown:
+            isWrite && (lastFailure?.disposition === 'ambiguous' || lastFailure?.mayHaveActed === true),
         });
       }
 
@@ -349,7 +362,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         retryAfterMs: lastFailure.retryAfterMs,
         remainingMs: deadline - Date.now(),
       });
-      const outcomeUnknown = isWrite && lastFailure.disposition === 'ambiguous';
+      const outcomeUnknown =
+        isWrite && (lastFailure.disposition === 'ambiguous' || lastFailure.mayHaveActed === true);
       if (decision.action === 'stop') {
         mark({ decision: 'stop' });
         const { parts } = lastFailure;

@@ -38,14 +38,12 @@ export interface HttpResponse {
   readonly malformed: boolean;
 }
 
-/** What one request ended as: a response, or a record the reconcile step found. */
-export type HttpOutcome =
-  | {
-      readonly kind: 'response';
-      readonly response: HttpResponse;
-      readonly attempts: readonly AttemptRecord[];
-    }
-  | { readonly kind: 'reconciled'; readonly value: unknown; readonly attempts: readonly AttemptRecord[] };
+/** What one request ended as: the response a success was read from, and the attempts it took. */
+export type HttpOutcome = {
+  readonly kind: 'response';
+  readonly response: HttpResponse;
+  readonly attempts: readonly AttemptRecord[];
+};
 
 /** Information given to the `onRequest` hook (headers and body already redacted). */
 export interface RequestEvent {

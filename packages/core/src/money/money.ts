@@ -1,6 +1,7 @@
 import { Err, Ok, type Result } from 'ts-results-es';
 import { PaymentsError } from '../errors/payments-error.js';
 import { currencyExponent } from './currency-exponents.js';
+import { splitDecimal, toDecimalText } from './decimal-text.js';
 
 /**
  * An amount of money in integer minor units (cents for USD) plus its ISO 4217 currency.
@@ -20,8 +21,6 @@ export interface ParseMoneyOptions {
   /** Field name used in the validation error. Default `amount`. */
   field?: string;
 }
-
-const decimalPattern = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 function invalid(field: string, message: string): Err<PaymentsError> {
   return Err(
@@ -54,10 +53,10 @@ export function parseMoney(
     return invalid(field, `currency "${currency}" is not an ISO 4217 code`);
   if (typeof value === 'number' && !Number.isFinite(value)) return invalid(field, 'must be a finite number');
   // String(number) gives the shortest round-trip form, so 10.5 -> "10.5"; exponent forms are refused below.
-  const text = typeof value === 'number' ? String(value) : value.trim();
-  const match = decimalPattern.exec(text);
-  if (!match) return invalid(field, `"${text}" is not a decimal amount`);
-  const [, sign, whole = '0', fraction = ''] = match;
+  const text = typeof value === 'number' ? (toDecimalText(value) ?? '') : value.trim();
+  const parts = splitDecimal(text);
+  if (!parts) return invalid(field, `"${text}" is not a decimal amount`);
+  const { negative: sign, whole, fraction } = parts;
   if (sign && !options.allowNegative) return invalid(field, 'must not be negative');
   const exponent = currencyExponent(currency);
   if (fraction.length > exponent) {

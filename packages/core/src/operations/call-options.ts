@@ -15,4 +15,10 @@ export interface CallOptions extends Partial<RetrySettings> {
   retry?: RetryMode | undefined;
   /** List operations: fetch the next page while the caller works on the current one (default true). */
   prefetch?: boolean | undefined;
+  /**
+   * List operations: the most pages one walk fetches (default 10,000; `Infinity` to lift it).
+   * A provider that repeats a page, or announces more pages than this, ends the walk with an
+   * `invalid_response` error instead of an endless loop.
+   */
+  maxPages?: number | undefined;
 }

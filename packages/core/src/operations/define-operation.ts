@@ -39,19 +39,21 @@ export interface OperationDeclaration<
   /** Provider docs link. */
   docsUrl?: string | undefined;
   /** Fills client references before sending. */
-  prepare?: (input: In) => In | undefined;
+  prepare?: ((input: In) => In) | undefined;
   /** Builds the request. */
-  toRequest?: (input: In) => RequestParts | undefined;
+  toRequest?: ((input: In) => RequestParts) | undefined;
   /** Maps the validated body to the result (default: the body itself). */
-  fromResponse?: (body: Wire, input: In, response: HttpResponse) => Out | undefined;
+  fromResponse?: ((body: Wire, input: In, response: HttpResponse) => Out) | undefined;
   /** The client reference the write can be looked up by (reported on `outcomeUnknown` errors). */
   reference?: ((input: In) => string | undefined) | undefined;
   /** Finds the record after an ambiguous failure (reconcile mode): exact and complete, `Ok(undefined)` only when certainly absent. */
-  reconcile?: (
-    input: In,
-    context: OperationContext,
-    signal?: AbortSignal,
-  ) => Promise<Result<Out | undefined, PaymentsError>> | undefined;
+  reconcile?:
+    | ((
+        input: In,
+        context: OperationContext,
+        signal?: AbortSignal,
+      ) => Promise<Result<Out | undefined, PaymentsError>>)
+    | undefined;
   /** Paging of list operations. */
   paging?: PagingDefinition<In, Out, Item> | undefined;
   /** `read` for a read sent as POST (a search); default: GET reads, everything else writes. */

@@ -32,6 +32,7 @@ export async function reconcileWrite(
   const settings = { ...runtime.http.settings, ...definedOnly(options) };
   const attempts: AttemptRecord[] = [...first.attempts];
   let latest = first;
+  let refusedAsDuplicate = false;
   const unknown = (why: string) => {
     const last = attempts.length - 1;
     if (last >= 0) attempts[last] = { ...attempts[last]!, decision: 'stop' };
@@ -66,7 +67,11 @@ export async function reconcileWrite(
     if (found.isErr()) return unknown(`looking the record up failed (${found.error.message})`);
     if (found.value !== undefined) return Ok(found.value);
     if (round === lookupRounds)
-      return unknown('it was sent twice, both answers were lost, and no record is found yet');
+      return unknown(
+        refusedAsDuplicate
+          ? 'the provider refused the resend as a duplicate of this reference, so the first send was recorded, but the lookup does not find it yet'
+          : 'it was sent twice, both answers were lost, and no record is found yet',
+      );
     if (settings.maxRetries < 1) return unknown('no record is found yet and maxRetries is 0');
     // The provider asked for a longer wait than the cap: resending now would ignore it.
     if (latest.retryAfterMs !== undefined && latest.retryAfterMs > settings.maxRetryAfterMs) {
@@ -81,10 +86,33 @@ export async function reconcileWrite(
     });
     if (resent.isOk()) return resent;
     attempts.push(...resent.error.attempts);
+    // A refusal that names the reference (a duplicate `transaction_api_id`) means the first send
+    // was recorded: look it up again; never hand the caller an error they might retry with a new one.
+    if (namesReference(resent.error, input, first.reference)) {
+      latest = resent.error.with({ outcomeUnknown: true });
+      refusedAsDuplicate = true;
+      continue;
+    }
     if (!resent.error.outcomeUnknown) return Err(resent.error.with({ attempts }));
     latest = resent.error;
   }
   return unknown('no record is found');
+}
+
+/** True when a refusal is about the reference itself: a field holding it, or its value quoted. */
+export function namesReference(error: PaymentsError, input: unknown, reference: string | undefined): boolean {
+  if (
+    reference === undefined ||
+    error.httpStatus === undefined ||
+    error.httpStatus < 400 ||
+    error.httpStatus >= 500
+  ) {
+    return false;
+  }
+  const record = (input ?? {}) as Record<string, unknown>;
+  const fields = Object.keys(error.fieldErrors ?? {});
+  if (fields.some((field) => Object.hasOwn(record, field) && record[field] === reference)) return true;
+  return (error.providerMessage ?? '').includes(reference);
 }
 
 function definedOnly(options: CallOptions): Partial<CallOptions> {

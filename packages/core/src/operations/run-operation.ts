@@ -1,7 +1,8 @@
 import { Err, Ok, type Result } from 'ts-results-es';
 import { buildError } from '../errors/build-error.js';
 import type { PaymentsError } from '../errors/payments-error.js';
-import { PageIterator } from '../paging/page-iterator.js';
+import { PathSegmentError } from '../input/path-segment.js';
+import { jsonKey, PageIterator, PageWalkGuard } from '../paging/page-iterator.js';
 import type { RetryMode } from '../retry/retry-mode.js';
 import type { CallOptions } from './call-options.js';
 import type { AnyOperation, OperationContext } from './operation.js';
@@ -56,7 +57,11 @@ function operationContext(
     async findExact(list, input, match, options) {
       const paging = list.paging;
       const maxPages = options?.maxPages ?? 100;
+      // The same no-progress checks as every page walk: a lookup that cannot end is "could not tell".
+      const guard = new PageWalkGuard<unknown>(Number.POSITIVE_INFINITY, jsonKey);
+      guard.begin(input);
       let pageInput: unknown = input;
+      let itemCount = 0;
       for (let page = 1; page <= maxPages && pageInput !== undefined; page += 1) {
         const result = await runOperation(runtime, list, pageInput, within(options));
         if (result.isErr()) return result;
@@ -64,7 +69,22 @@ function operationContext(
         const found = Array.isArray(items) ? items.find((item) => match(item)) : undefined;
         if (found !== undefined) return Ok(found);
         if (!paging || items.length === 0) return Ok(undefined);
-        pageInput = paging.next(pageInput as never, result.value, { pageNumber: page, itemCount: 0 });
+        itemCount += items.length;
+        const stuck = guard.repeats(page, items);
+        pageInput = stuck
+          ? undefined
+          : paging.next(pageInput as never, result.value, { pageNumber: page, itemCount });
+        const problem = stuck ?? (pageInput === undefined ? undefined : guard.revisits(page, pageInput));
+        if (problem !== undefined)
+          return Err(
+            buildError(
+              { provider: runtime.provider, operation: list.id, redactor: runtime.http.redactor },
+              {
+                code: 'invalid_response',
+                detail: `${problem} The lookup cannot tell whether the record exists.`,
+              },
+            ),
+          );
       }
       if (pageInput === undefined) return Ok(undefined);
       return Err(
@@ -98,6 +118,7 @@ async function run(
           code: 'validation',
           detail: `${(error as Error)?.message ?? String(error)} (nothing was sent).`,
           cause: error,
+          ...(error instanceof PathSegmentError ? { fieldErrors: { [error.field]: [error.reason] } } : {}),
         },
       ),
     );
@@ -157,36 +178,53 @@ export async function runOperation(
   }
 }
 
-/** Runs a list operation as a {@link PageIterator}; input is validated once, before the first page. */
+/**
+ * Runs a list operation as a {@link PageIterator}; input is validated once, before the first
+ * page. The walk is bounded (`maxPages`, default 10,000) and stops with an `invalid_response`
+ * error naming the operation when the provider makes no progress: a page that repeats the one
+ * before, a next page input already sent, or a total that announces more pages than `maxPages`.
+ */
 export function runPagedOperation(
   runtime: OperationRuntime,
   operation: AnyOperation,
   rawInput: unknown,
-  options: CallOptions = {},
+  options: CallOptions & { maxPages?: number | undefined } = {},
 ): PageIterator<unknown> {
   const paging = operation.paging!;
+  const scope = { provider: runtime.provider, operation: operation.id, redactor: runtime.http.redactor };
   const validated = validateInput(operation.input, withDefaults(runtime, operation, rawInput ?? {}), {
     provider: runtime.provider,
     operation: operation.id,
   });
-  let itemCount = 0;
+  // The cursor carries the walk's record count, so two walks of one iterator never share it.
+  type Cursor = { readonly input: unknown; readonly itemCount: number };
+  const first: Cursor = { input: validated.isOk() ? validated.value : undefined, itemCount: 0 };
   return new PageIterator<unknown, unknown>(
-    validated.isOk() ? validated.value : undefined,
-    async (input, pageNumber, signal) => {
+    first,
+    async (cursor, pageNumber, signal) => {
       if (validated.isErr()) return validated;
       try {
-        if (pageNumber === 1) itemCount = 0;
+        const { input, itemCount: before } = cursor as Cursor;
         const result = await run(runtime, operation, input, { ...options, signal });
         if (result.isErr()) return result;
         const output = result.value;
         const items = paging.items(output);
-        itemCount += items.length;
+        const itemCount = before + items.length;
         const next = items.length === 0 ? undefined : paging.next(input, output, { pageNumber, itemCount });
-        return Ok({ page: { items, totalCount: paging.totalCount?.(output) }, next });
+        return Ok({
+          page: { items, totalCount: paging.totalCount?.(output) },
+          next: next === undefined ? undefined : ({ input: next, itemCount } satisfies Cursor),
+        });
       } catch (error) {
         return unexpected(runtime, operation, error);
       }
     },
-    { prefetch: options.prefetch, signal: options.signal },
+    {
+      prefetch: options.prefetch,
+      signal: options.signal,
+      maxPages: options.maxPages,
+      cursorKey: (cursor) => jsonKey((cursor as Cursor).input),
+      stopError: (code, detail) => buildError(scope, { code, detail }),
+    },
   );
 }

@@ -1,5 +1,6 @@
 import { Err, Ok, type Result } from 'ts-results-es';
 import { buildError } from '../errors/build-error.js';
+import { isPaymentsErrorCode } from '../errors/error-codes.js';
 import { PaymentsError } from '../errors/payments-error.js';
 import type { SendOptions } from '../http/http-client.js';
 import type { HttpMethod, HttpRequest } from '../http/http-types.js';
@@ -83,7 +84,6 @@ export async function sendOperation(
   });
   if (outcome.isErr()) return outcome;
   const { value } = outcome;
-  if (value.kind === 'reconciled') return Ok(value.value);
   const { response, attempts } = value;
   if (options.onMeta) {
     const headers: Record<string, string> = {};
@@ -136,12 +136,11 @@ export async function sendOperation(
       return Err(
         buildError(scope(), {
           ...fields,
-          code:
-            typeof fields.code === 'string'
-              ? fields.code
-              : response.status >= 300
-                ? ruleForStatus(response.status).code
-                : 'provider_error',
+          code: isPaymentsErrorCode(fields.code)
+            ? fields.code
+            : response.status >= 300
+              ? ruleForStatus(response.status).code
+              : 'provider_error',
           detail:
             typeof fields.providerMessage === 'string' && fields.providerMessage !== ''
               ? fields.providerMessage

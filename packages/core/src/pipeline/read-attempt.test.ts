@@ -231,12 +231,13 @@ describe('readFailure', () => {
     });
   });
 
-  it('too_large: an ambiguous invalid_response that is not retryable', () => {
+  it('too_large: a final invalid_response (resending reads as much again) that a write may have acted on', () => {
     const cause = Object.assign(new Error('The response body is larger than the 1024-byte limit.'), {
       name: 'ResponseTooLargeError',
     });
     const failure = readFailure('too_large', cause, 1_000);
-    expect(failure.disposition).toBe('ambiguous');
+    expect(failure.disposition).toBe('final');
+    expect(failure.mayHaveActed).toBe(true);
     expect(failure.reason).toBe('too_large');
     expect(failure.parts).toMatchObject({
       code: 'invalid_response',

@@ -1,4 +1,5 @@
 import type { ErrorParts } from '../errors/build-error.js';
+import { isPaymentsErrorCode } from '../errors/error-codes.js';
 import type { PaymentsErrorInit } from '../errors/payments-error.js';
 import type { FailureKind } from '../http/classify-failure.js';
 import type { HttpResponse } from '../http/http-types.js';
@@ -23,6 +24,11 @@ export interface AttemptFailure {
   readonly retryAfterMs: number | undefined;
   /** Short reason for hooks and logs (`HTTP 503`, `timeout`). */
   readonly reason: string;
+  /**
+   * The provider may have acted although resending is pointless (a body over the size cap:
+   * it would be as large again); a write that ends here is `outcomeUnknown`.
+   */
+  readonly mayHaveActed?: boolean;
 }
 
 /** How a provider reads its responses (from its descriptor). */
@@ -99,7 +105,7 @@ export function readFailedResponse(
     parts: {
       requestId,
       ...fields,
-      code: typeof mapped.code === 'string' ? mapped.code : rule.code,
+      code: isPaymentsErrorCode(mapped.code) ? mapped.code : rule.code,
       detail:
         typeof mapped.providerMessage === 'string' && mapped.providerMessage !== ''
           ? mapped.providerMessage
@@ -144,7 +150,8 @@ export function readFailure(
           cause,
           retryable: false,
         },
-        disposition: 'ambiguous',
+        disposition: 'final',
+        mayHaveActed: true,
         retryAfterMs: undefined,
         reason: 'too_large',
       };

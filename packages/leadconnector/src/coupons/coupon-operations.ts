@@ -44,6 +44,7 @@ export const retrieveCoupon = defineOperation({
   input: retrieveCouponInput,
   output: couponSchema,
   retry: 'safe',
+  positional: 'id',
   scopes: ['payments/coupons.readonly'],
   docsUrl: `${LEADCONNECTOR_DOCS}/get-coupon`,
   toRequest: (input) => buildRequest(input, { method: 'GET', path: '/payments/coupon', required: alt }),
@@ -64,6 +65,8 @@ export const createCoupon = defineOperation({
   scopes: ['payments/coupons.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/create-coupon`,
   toRequest: (input) => buildRequest(input, { method: 'POST', path: '/payments/coupon', required: alt }),
+  // The code is unique per location: the lookup key, and what a duplicate refusal names.
+  reference: (input) => input.code,
   reconcile: async (input, context, signal) => {
     const found = await context.run(
       retrieveCoupon,
@@ -84,6 +87,7 @@ export const updateCoupon = defineOperation({
   input: updateCouponInput,
   output: couponSchema,
   retry: 'safe',
+  positional: 'id',
   scopes: ['payments/coupons.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/update-coupon`,
   toRequest: (input) => buildRequest(input, { method: 'PUT', path: '/payments/coupon', required: alt }),
@@ -109,6 +113,8 @@ export const deleteCoupon = defineOperation({
  *
  * @example
  * ```ts
+ * await lc.coupons.retrieve(couponId); // or retrieve({ code: 'SPRING10' })
+ * await lc.coupons.update(couponId, { ...couponFields, discountValue: 15 }); // id goes in the body
  * await lc.coupons.delete(couponId); // a DELETE with a JSON body
  * ```
  */

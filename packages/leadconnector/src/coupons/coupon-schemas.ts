@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { amountSchema } from '../amount-schema.js';
 import { altIdSchema, altTypeSchema, idSchema, limitSchema, offsetSchema } from '../common-schemas.js';
 
 /** Coupon discount types. */
@@ -24,8 +25,11 @@ const couponFields = {
   /** Unique per location. */
   code: z.string().check(z.minLength(1), z.maxLength(64)),
   discountType: z.enum(discountTypes),
-  /** A percentage (0-100] or an amount in major units. */
-  discountValue: z.number().check(z.positive()),
+  /**
+   * `discountType: 'amount'`: an amount in major units (positive, at most 2 decimals, at most
+   * 99,999,999.99). `'percentage'`: a percentage greater than 0 and at most 100, at most 2 decimals.
+   */
+  discountValue: amountSchema,
   startDate: isoDateTime,
   endDate: z.optional(isoDateTime),
   usageLimit: z.optional(z.number().check(z.int(), z.positive())),

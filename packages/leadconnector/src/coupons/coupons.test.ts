@@ -106,3 +106,55 @@ describe('coupons', () => {
     expect(error.providerCode).toBe('Unprocessable Entity');
   });
 });
+
+describe('coupon money and positional ids', () => {
+  const fiveOff = { ...spring, code: 'FIVEOFF', discountType: 'amount' as const, discountValue: 25.5 };
+
+  it('sends an amount discount unchanged and takes the id positionally on retrieve and update', async () => {
+    const lc = client();
+    const created = (await lc.coupons.create(fiveOff)).unwrap();
+    expect(last().body).toMatchObject({ discountType: 'amount', discountValue: 25.5 });
+    expect(last().rawBody).toContain('"discountValue":25.5');
+
+    expect((await lc.coupons.retrieve(created._id)).unwrap().code).toBe('FIVEOFF');
+    expect(last().query).toEqual({ altId: locationId, altType: 'location', id: created._id });
+
+    const updated = (await lc.coupons.update(created._id, { ...fiveOff, discountValue: 19.99 })).unwrap();
+    expect(updated.discountValue).toBe(19.99);
+    expect(last().method).toBe('PUT');
+    expect(last().path).toBe('/payments/coupon');
+    expect(last().body).toMatchObject({ id: created._id, discountValue: 19.99 });
+  });
+
+  it('accepts a percentage with up to 2 decimals, at most 100', async () => {
+    const lc = client();
+    expect((await lc.coupons.create({ ...spring, discountValue: 12.5 })).isOk()).toBe(true);
+    expect((await lc.coupons.create({ ...spring, code: 'ALL', discountValue: 100 })).isOk()).toBe(true);
+    const over = (await lc.coupons.create({ ...spring, code: 'OVER', discountValue: 100.01 })).unwrapErr();
+    expect(over.fieldErrors).toEqual({ discountValue: ['a percentage discount must be at most 100'] });
+  });
+
+  it.each([
+    [1e21, 'must be at most 99999999.99'],
+    [0.1 + 0.2, 'must be a decimal amount with at most 2 decimals'],
+    [10.001, 'must be a decimal amount with at most 2 decimals'],
+    [5e-324, 'must be a decimal amount with at most 2 decimals'],
+    [1.79e308, 'must be at most 99999999.99'],
+    [Number.NaN, 'must be a finite number'],
+    [Number.NEGATIVE_INFINITY, 'must be a finite number'],
+    [-5, 'must be greater than 0'],
+    [0, 'must be greater than 0'],
+  ])('refuses discountValue %s on create and update before sending: %s', async (discountValue, message) => {
+    const lc = client();
+    for (const discountType of ['amount', 'percentage'] as const) {
+      const created = (await lc.coupons.create({ ...fiveOff, discountType, discountValue })).unwrapErr();
+      expect(created.code).toBe('validation');
+      expect(created.fieldErrors?.discountValue).toEqual([message]);
+      const updated = (
+        await lc.coupons.update('6579a3f0c2d1e8a7b6f5e4d3', { ...fiveOff, discountType, discountValue })
+      ).unwrapErr();
+      expect(updated.fieldErrors?.discountValue).toEqual([message]);
+    }
+    expect(simulator.log).toHaveLength(0);
+  });
+});

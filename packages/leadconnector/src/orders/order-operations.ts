@@ -67,6 +67,7 @@ export const recordOrderPayment = defineOperation({
   input: recordPaymentInput,
   output: successSchema,
   retry: 'never',
+  positional: 'orderId',
   scopes: ['payments/orders.collectPayment'],
   docsUrl: `${LEADCONNECTOR_DOCS}/record-order-payment`,
   toRequest: (input) =>
@@ -82,6 +83,7 @@ export const createOrderFulfillment = defineOperation({
   input: createFulfillmentInput,
   output: createFulfillmentOutput,
   retry: 'never',
+  positional: 'orderId',
   scopes: ['payments/orders.write'],
   docsUrl: `${LEADCONNECTOR_DOCS}/create-order-fulfillment`,
   toRequest: (input) =>
@@ -124,7 +126,8 @@ export const listOrderNotes = defineOperation({
  *
  * @example
  * ```ts
- * lc.orders.recordPayment({ orderId, mode: 'cash', amount: 20, isPartialPayment: true });
+ * lc.orders.recordPayment(orderId, { mode: 'cash', amount: 20, isPartialPayment: true });
+ * lc.orders.retrieve(orderId); // the same as retrieve({ orderId })
  * ```
  */
 export const orderOperations = {

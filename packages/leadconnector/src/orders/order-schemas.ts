@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { amountSchema } from '../amount-schema.js';
 import {
   altIdSchema,
   altTypeSchema,
@@ -87,8 +88,8 @@ export const recordPaymentInput = z.strictObject({
   ),
   cheque: z.optional(z.strictObject({ number: z.string().check(z.minLength(1), z.maxLength(64)) })),
   notes: z.optional(z.string().check(z.maxLength(5000))),
-  /** Major units (`100` is 100.00 in the order's currency). */
-  amount: z.optional(z.number().check(z.positive())),
+  /** Major units (`100` is 100.00 in the order's currency): positive, at most 2 decimals, at most 99,999,999.99. */
+  amount: z.optional(amountSchema),
   meta: z.optional(openObject),
   isPartialPayment: z.optional(z.boolean()),
 });

@@ -159,6 +159,97 @@ describe('orders.recordPayment', () => {
   });
 });
 
+describe('orders.recordPayment money and positional id', () => {
+  it('takes the order id positionally, like Paya, and sends the amount unchanged', async () => {
+    const result = await client().orders.recordPayment(
+      orderIds[1]!,
+      { mode: 'cash', amount: 25.5, isPartialPayment: true },
+      { timeoutMs: 2_000 },
+    );
+    expect(result.unwrap()).toEqual({ success: true });
+    expect(last().method).toBe('POST');
+    expect(last().path).toBe(`/payments/orders/${orderIds[1]}/record-payment`);
+    expect(last().body).toEqual({
+      altId: locationId,
+      altType: 'location',
+      mode: 'cash',
+      amount: 25.5,
+      isPartialPayment: true,
+    });
+    expect(last().rawBody).toContain('"amount":25.5');
+  });
+
+  it.each([
+    [1e21, 'must be at most 99999999.99'],
+    [0.1 + 0.2, 'must be a decimal amount with at most 2 decimals'],
+    [10.001, 'must be a decimal amount with at most 2 decimals'],
+    [5e-324, 'must be a decimal amount with at most 2 decimals'],
+    [1.79e308, 'must be at most 99999999.99'],
+    [Number.NaN, 'must be a finite number'],
+    [Number.POSITIVE_INFINITY, 'must be a finite number'],
+    [-20, 'must be greater than 0'],
+    [0, 'must be greater than 0'],
+    ['20.00', 'must be a number (an amount in major units, such as 25.5)'],
+  ])('refuses amount %s before sending: %s', async (amount, message) => {
+    const error = (
+      await client().orders.recordPayment(orderIds[1]!, { mode: 'cash', amount: amount as number })
+    ).unwrapErr();
+    expect(error.code).toBe('validation');
+    expect(error.fieldErrors).toEqual({ amount: [message] });
+    expect(error.message).toContain(`amount: ${message}`);
+    expect(simulator.log).toHaveLength(0);
+  });
+
+  it('a positional id with an empty rest reports the missing mode, not "(root): Invalid input"', async () => {
+    const error = (await client().orders.recordPayment(orderIds[1]!)).unwrapErr();
+    expect(error.code).toBe('validation');
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual(['mode']);
+    expect(error.message).not.toContain('(root)');
+    expect(simulator.log).toHaveLength(0);
+  });
+});
+
+describe('positional order ids', () => {
+  it('createFulfillment, listFulfillments, listNotes and retrieve take the order id first', async () => {
+    const lc = client();
+    const created = await lc.orders.createFulfillment(orderIds[1]!, {
+      trackings: [],
+      items: [{ priceId, qty: 1 }],
+      notifyCustomer: false,
+    });
+    expect(created.unwrap().status).toBe(true);
+    expect(last().path).toBe(`/payments/orders/${orderIds[1]}/fulfillments`);
+    expect(last().body).toEqual({
+      altId: locationId,
+      altType: 'location',
+      trackings: [],
+      items: [{ priceId, qty: 1 }],
+      notifyCustomer: false,
+    });
+    expect((await lc.orders.listFulfillments(orderIds[1]!)).unwrap().data).toHaveLength(1);
+    expect(last().path).toBe(`/payments/orders/${orderIds[1]}/fulfillments`);
+    expect((await lc.orders.listNotes(orderIds[1]!)).isOk()).toBe(true);
+    expect(last().path).toBe(`/payments/orders/${orderIds[1]}/notes`);
+    expect((await lc.orders.retrieve(orderIds[1]!, { altType: 'location' })).unwrap()._id).toBe(orderIds[1]);
+  });
+
+  it('every LeadConnector operation with one id in its path declares it positional', () => {
+    const withPathId = client().operations.filter((operation) => /\{\w+\}/.test(operation.path));
+    expect(withPathId.map((operation) => [operation.id, operation.positional])).toEqual(
+      withPathId.map((operation) => [operation.id, /\{(\w+)\}/.exec(operation.path)?.[1]]),
+    );
+    expect(withPathId.map((operation) => operation.id).sort()).toEqual([
+      'leadconnector.orders.createFulfillment',
+      'leadconnector.orders.listFulfillments',
+      'leadconnector.orders.listNotes',
+      'leadconnector.orders.recordPayment',
+      'leadconnector.orders.retrieve',
+      'leadconnector.subscriptions.retrieve',
+      'leadconnector.transactions.retrieve',
+    ]);
+  });
+});
+
 describe('fulfillments', () => {
   it('creates a fulfillment and lists it', async () => {
     const lc = client();

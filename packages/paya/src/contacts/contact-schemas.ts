@@ -14,6 +14,10 @@ const email = z
 
 /** Every documented contact field except the required ones. */
 const optionalContactFields = {
+  /** Paya's `{ "contact": {...} }` request envelope, refused with what to do instead. */
+  contact: z.optional(
+    z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+  ),
   /** Your account number for the customer (<= 32). */
   account_number: z.optional(text(1, 32)),
   /** Your reference, unique per location (<= 36). */

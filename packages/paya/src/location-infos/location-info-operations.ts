@@ -1,4 +1,12 @@
-import { defineOperation, Err, Ok, type PageIterator, PaymentsError, type Result } from '@payweave/core';
+import {
+  buildError,
+  defineOperation,
+  Err,
+  Ok,
+  type PageIterator,
+  PaymentsError,
+  type Result,
+} from '@payweave/core';
 import type * as z from 'zod/mini';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
 import {
@@ -37,6 +45,9 @@ export const locationInfoOperations = { list: listLocationInfos } as const;
 /**
  * Finds a location (the given one, else the first the user has) and its default card and
  * ACH product transactions, walking the location list. An unknown location is `not_found`.
+ * The walk is the list's own, so it is bounded like every list (`maxPages`) and a provider
+ * that repeats a page or announces an absurd `pageCount` gets an `invalid_response` error.
+ * Never rejects.
  */
 export async function findLocationDefaults(
   locations: PageIterator<PayaLocationInfo>,
@@ -48,7 +59,12 @@ export async function findLocationDefaults(
     }
   } catch (error) {
     if (error instanceof PaymentsError) return Err(error);
-    throw error;
+    return Err(
+      buildError(
+        { provider: 'paya', operation: 'paya.locationInfos.list' },
+        { code: 'provider_error', detail: 'the location walk failed unexpectedly.', cause: error },
+      ),
+    );
   }
   return Err(
     new PaymentsError({

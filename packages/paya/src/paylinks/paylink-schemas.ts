@@ -36,6 +36,10 @@ const email = z
 const cellPhone = z.string().check(z.regex(/^\d{1,10}$/, 'must be up to 10 digits'));
 
 const paylinkFields = {
+  /** Paya's `{ "paylink": {...} }` request envelope, refused with what to do instead. */
+  paylink: z.optional(
+    z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+  ),
   location_id: z.optional(payaId),
   /** Card deposit account (defaults to the location's `default_cc`); not with `ach_product_transaction_id`. */
   cc_product_transaction_id: z.optional(payaId),

@@ -27,7 +27,9 @@ export interface ListPage<Item> {
 /**
  * Paging of every Paya list: the next page is the one after the page we asked for,
  * until `pageCount` (the position is computed from our own request, never from Paya's
- * inconsistent `currentPage`).
+ * inconsistent `currentPage`), and never past `totalCount` records: a `pageCount` of a
+ * billion over twenty records ends after twenty. A page that repeats the previous one, or a
+ * total that announces more pages than `maxPages`, is stopped by core's page walk.
  */
 export function payaPaging<In extends { page?: number | undefined }, Item>(): PagingDefinition<
   In,
@@ -36,9 +38,11 @@ export function payaPaging<In extends { page?: number | undefined }, Item>(): Pa
 > {
   return {
     items: (output) => output.items,
-    next: (input, output) => {
+    next: (input, output, state) => {
       const page = input.page ?? 1;
-      return page < output.meta.pagination.pageCount ? { ...input, page: page + 1 } : undefined;
+      const { pageCount, totalCount } = output.meta.pagination;
+      if (state.itemCount >= totalCount) return undefined;
+      return page < pageCount ? { ...input, page: page + 1 } : undefined;
     },
     totalCount: (output) => output.meta.pagination.totalCount,
   };

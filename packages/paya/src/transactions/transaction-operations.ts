@@ -12,14 +12,16 @@ import { toFilterQuery } from '../shared/paya-filters.js';
 import { type ListPage, payaPaging } from '../shared/paya-paging.js';
 import { refuseWebPartialRefund } from './partial-web-refund.js';
 import {
-  achInput,
   authCompleteInput,
+  authOnlyInput,
   avsOnlyInput,
-  cardChargeInput,
+  creditInput,
+  debitInput,
   listTransactionsInput,
   type PayaTransaction,
   refundInput,
   retrieveTransactionInput,
+  saleInput,
   toPayaTransaction,
   transactionEnvelope,
   transactionListEnvelope,
@@ -88,8 +90,9 @@ async function findByApiId(
   );
 }
 
+/** The body of a create: the method's own `action` and `payment_method` (a caller's copy agreed or was refused). */
 function create(action: string, paymentMethod: 'cc' | 'ach') {
-  return (input: Record<string, unknown>): RequestParts => ({
+  return ({ action: _action, payment_method: _method, ...input }: Record<string, unknown>): RequestParts => ({
     json: { transaction: { action, payment_method: paymentMethod, ...input } },
   });
 }
@@ -129,7 +132,7 @@ export const sale = transactionCreate({
   id: 'paya.transactions.sale',
   summary:
     'Charge a card (stored vault, keyed card + exp date, or a previous transaction). A decline is Ok with status `declined`.',
-  input: cardChargeInput,
+  input: saleInput,
   toRequest: create('sale', 'cc'),
 });
 
@@ -138,7 +141,7 @@ export const authOnly = transactionCreate({
   id: 'paya.transactions.authOnly',
   summary:
     'Authorise a card without capture (status `authOnly`); every auth must later be completed or voided.',
-  input: cardChargeInput,
+  input: authOnlyInput,
   toRequest: create('authonly', 'cc'),
 });
 
@@ -155,7 +158,7 @@ export const avsOnly = transactionCreate({
 export const debit = transactionCreate({
   id: 'paya.transactions.debit',
   summary: 'Debit a bank account by ACH (status `pendingOrigination` until it settles).',
-  input: achInput,
+  input: debitInput,
   toRequest: create('debit', 'ach'),
 });
 
@@ -164,7 +167,7 @@ export const credit = transactionCreate({
   id: 'paya.transactions.credit',
   summary:
     'Credit a bank account by ACH (use CCD with previous_transaction_id for a partial return of a debit).',
-  input: achInput,
+  input: creditInput,
   toRequest: create('credit', 'ach'),
 });
 
@@ -190,7 +193,9 @@ export const authComplete = defineOperation({
   retry: 'safe',
   positional: 'id',
   docsUrl,
-  toRequest: ({ id: _id, ...input }) => ({ json: { transaction: { action: 'authcomplete', ...input } } }),
+  toRequest: ({ id: _id, action: _action, ...input }) => ({
+    json: { transaction: { action: 'authcomplete', ...input } },
+  }),
   fromResponse: (body) => toPayaTransaction(body.transaction),
 });
 

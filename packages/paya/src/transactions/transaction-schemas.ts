@@ -48,12 +48,81 @@ const orderNum = z.string().check(z.regex(/^[A-Za-z0-9 ]{1,32}$/, 'must be 1-32 
 const nullableText = z.optional(z.nullable(z.string()));
 const wireAmount = z.optional(z.nullable(z.union([z.string(), z.number()])));
 
+/** The transaction methods; each sends the Paya `action` that is its name in lower case. */
+const transactionMethods = [
+  'sale',
+  'authOnly',
+  'avsOnly',
+  'refund',
+  'debit',
+  'credit',
+  'authComplete',
+  'void',
+];
+
+/**
+ * A field the method fixes, as Paya's own examples write it: accepted when it agrees and
+ * refused, naming the method to use when there is one, when it contradicts
+ * (`must be "sale" for transactions.sale (use transactions.authOnly for "authonly")`).
+ * The SDK always sends the method's own value.
+ */
+function fixedField<const Value extends string>(
+  value: Value,
+  method: string,
+  instead: (input: unknown) => string | undefined,
+) {
+  return z.optional(
+    z.literal(value, {
+      error: ({ input }) => {
+        const other = instead(input);
+        return `must be "${value}" for transactions.${method}${
+          other ? ` (use transactions.${other} for "${input as string}")` : ''
+        }`;
+      },
+    }),
+  );
+}
+
+/** Paya's `action` on a transaction method: the method's name in lower case (`authOnly` sends `authonly`). */
+export function actionField<const Method extends string>(method: Method) {
+  return fixedField(method.toLowerCase() as Lowercase<Method>, method, (input) =>
+    transactionMethods.find((name) => name.toLowerCase() === input),
+  );
+}
+
+/**
+ * Paya's `payment_method` on a method that fixes it (`cc` for card methods, `ach` for ACH),
+ * naming `otherwise`, the method for the other payment method, when there is one.
+ */
+export function paymentMethodField<const Value extends 'cc' | 'ach'>(
+  method: string,
+  value: Value,
+  otherwise?: string,
+) {
+  return fixedField(value, method, (input) =>
+    input === (value === 'cc' ? 'ach' : 'cc') ? otherwise : undefined,
+  );
+}
+
+/**
+ * Paya's `{ "transaction": {...} }` request envelope, refused with what to do: the SDK
+ * writes the envelope, the method takes the fields inside it.
+ */
+const transactionEnvelopeField = z.optional(
+  z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+);
+
 /** Fields every money-moving transaction request may carry. */
 const commonFields = {
+  transaction: transactionEnvelopeField,
   /** Location; Paya defaults to the user's primary location. */
   location_id: z.optional(payaId),
   /** Deposit account; must match the payment method. */
   product_transaction_id: z.optional(payaId),
+  /** Misspelled once in Paya's integration guide: refused with the right name, never sent. */
+  product_transction_id: z.optional(
+    z.never({ error: "is misspelled in Paya's guide: send product_transaction_id" }),
+  ),
   /** Your reference, unique per location (<= 64). Filled by the SDK when absent, for safe retries. */
   transaction_api_id: z.optional(text(1, 64)),
   /** Order number (<= 32, letters and digits). */
@@ -199,20 +268,50 @@ function withIssues<T extends Record<string, unknown>>(rule: (input: T) => Issue
   });
 }
 
-/** Input of `transactions.sale` and `transactions.authOnly`: one card source, an amount. */
-export const cardChargeInput = z
-  .strictObject({ transaction_amount: payaAmount, ...commonFields, ...cardFields })
-  .check(withIssues(cardSourceIssues));
+const cardCharge = <const Method extends string>(method: Method) =>
+  z
+    .strictObject({
+      action: actionField(method),
+      payment_method: paymentMethodField(method, 'cc', method === 'sale' ? 'debit' : undefined),
+      transaction_amount: payaAmount,
+      ...commonFields,
+      ...cardFields,
+    })
+    .check(withIssues(cardSourceIssues));
+
+/** Input of `transactions.sale`: one card source, an amount (`action: 'sale'`, `payment_method: 'cc'` may be given). */
+export const saleInput = cardCharge('sale');
+
+/** Input of `transactions.authOnly`: as a sale (`action: 'authonly'`, `payment_method: 'cc'` may be given). */
+export const authOnlyInput = cardCharge('authOnly');
 
 /** Input of `transactions.avsOnly`: a card source and billing address (the amount defaults to 0.00). */
 export const avsOnlyInput = z
-  .strictObject({ transaction_amount: z.optional(payaAmountOrZero), ...commonFields, ...cardFields })
+  .strictObject({
+    action: actionField('avsOnly'),
+    payment_method: paymentMethodField('avsOnly', 'cc'),
+    transaction_amount: z.optional(payaAmountOrZero),
+    ...commonFields,
+    ...cardFields,
+  })
   .check(withIssues(cardSourceIssues));
 
-/** Input of ACH `transactions.debit` and `transactions.credit`. */
-export const achInput = z
-  .strictObject({ transaction_amount: payaAmount, ...commonFields, ...achFields })
-  .check(withIssues(achSourceIssues));
+const ach = <const Method extends string>(method: Method, otherwise: string) =>
+  z
+    .strictObject({
+      action: actionField(method),
+      payment_method: paymentMethodField(method, 'ach', otherwise),
+      transaction_amount: payaAmount,
+      ...commonFields,
+      ...achFields,
+    })
+    .check(withIssues(achSourceIssues));
+
+/** Input of ACH `transactions.debit` (`action: 'debit'`, `payment_method: 'ach'` may be given). */
+export const debitInput = ach('debit', 'sale');
+
+/** Input of ACH `transactions.credit` (`action: 'credit'`, `payment_method: 'ach'` may be given). */
+export const creditInput = ach('credit', 'refund');
 
 /**
  * Input of `transactions.refund`: a new transaction against `previous_transaction_id`.
@@ -220,6 +319,7 @@ export const achInput = z
  * must be for the full amount; a partial ACH return is a CCD `credit`.
  */
 export const refundInput = z.strictObject({
+  action: actionField('refund'),
   previous_transaction_id: payaId,
   transaction_amount: payaAmount,
   /** `cc` (default) or `ach`. */
@@ -232,12 +332,18 @@ export const refundInput = z.strictObject({
 /** Input of `transactions.authComplete`: the auth-only transaction, optionally a different amount. */
 export const authCompleteInput = z.strictObject({
   id: payaId,
+  action: actionField('authComplete'),
+  transaction: transactionEnvelopeField,
   /** Amount to capture; may differ from the authorised amount. */
   transaction_amount: z.optional(payaAmount),
 });
 
 /** Input of `transactions.void`. */
-export const voidInput = z.strictObject({ id: payaId });
+export const voidInput = z.strictObject({
+  id: payaId,
+  action: actionField('void'),
+  transaction: transactionEnvelopeField,
+});
 
 /** Input of `transactions.retrieve`. */
 export const retrieveTransactionInput = z.strictObject({ id: payaId, expand: expandOf(transactionExpands) });

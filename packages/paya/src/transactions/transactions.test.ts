@@ -105,9 +105,44 @@ describe('transactions.sale', () => {
     for (const input of cases) {
       const result = await test.paya.transactions.sale(input as never);
       expect(result.isErr() && result.error.code).toBe('validation');
+      expect(result.isErr() && result.error.message).not.toContain('Invalid input');
     }
     const missing = await test.paya.transactions.sale({ transaction_amount: '10.00' } as never);
     expect(missing.isErr() && missing.error.fieldErrors).toHaveProperty('account_vault_id');
+    expect(test.simulator.log).toHaveLength(0);
+  });
+
+  it('says why each field is refused', async () => {
+    const reasons = async (input: Record<string, unknown>) => {
+      const result = await test.paya.transactions.sale({
+        transaction_amount: '10.00',
+        ...card,
+        ...input,
+      } as never);
+      return result.isErr() ? result.error.fieldErrors : undefined;
+    };
+    expect(await reasons({ location_id: 'abc' })).toEqual({ location_id: ['must be 24 to 36 characters'] });
+    expect(await reasons({ product_transaction_id: 'x'.repeat(37) })).toEqual({
+      product_transaction_id: ['must be 24 to 36 characters'],
+    });
+    expect(await reasons({ description: 'x'.repeat(65) })).toEqual({
+      description: ['must be 1 to 64 characters'],
+    });
+    expect(await reasons({ billing_phone: '12345' })).toEqual({ billing_phone: ['must be 10 digits'] });
+    expect(await reasons({ contact_id: 42 })).toEqual({ contact_id: ['must be a string'] });
+    expect(await reasons({ custom_data: 'cog' })).toEqual({ custom_data: ['must be an object'] });
+    expect(await reasons({ surprise: true })).toEqual({ surprise: ['is not a known field'] });
+    const noOriginal = await test.paya.transactions.refund({ transaction_amount: '1.00' } as never);
+    expect(noOriginal.isErr() && noOriginal.error.fieldErrors).toEqual({
+      previous_transaction_id: ['is required'],
+    });
+    const list = await test.paya.transactions
+      .list({ status_id: 'approved', ach_sec_code: 'XYZ' } as never)
+      .firstPage();
+    expect(list.isErr() && list.error.fieldErrors).toEqual({
+      status_id: ['must be a number or an array'],
+      ach_sec_code: ['must be one of: PPD, CCD, WEB, TEL, POP, C21 or an array'],
+    });
     expect(test.simulator.log).toHaveLength(0);
   });
 
@@ -444,5 +479,262 @@ describe('retrieve and list', () => {
     expect(seen.size).toBe(2_500);
     const pages = test.simulator.log.map((request) => request.query.page);
     expect(pages).toEqual([undefined, '2', '3', '4', '5']);
+  });
+});
+
+describe("Paya's own request bodies (copied from its docs) are accepted", () => {
+  const body = (index = 0) =>
+    (
+      test.simulator.log.filter((request) => request.method !== 'GET')[index]?.body as
+        | { transaction: Record<string, unknown> }
+        | undefined
+    )?.transaction;
+
+  it('takes the sale body of the integration guide, action and payment_method included', async () => {
+    // seed 003 "Recommended Path of Integration", with its product_transction_id typo corrected
+    const sale = await test.paya.transactions.sale({
+      action: 'sale',
+      payment_method: 'cc',
+      account_vault_id: '11eb8bdf1ae2385e9ec6747a',
+      transaction_amount: 1,
+      location_id: ids.locationId,
+      product_transaction_id: ids.ccProductTransactionId,
+      billing_street: '5800 NW 39th AVE',
+      billing_zip: '32606',
+    });
+    expect(sale.unwrap()).toMatchObject({ status: 'approved', type: 'sale', avs: 'GOOD' });
+    expect(test.simulator.log).toHaveLength(1);
+    expect(body()).toEqual({
+      action: 'sale',
+      payment_method: 'cc',
+      account_vault_id: '11eb8bdf1ae2385e9ec6747a',
+      transaction_amount: 1,
+      location_id: ids.locationId,
+      product_transaction_id: ids.ccProductTransactionId,
+      billing_street: '5800 NW 39th AVE',
+      billing_zip: '32606',
+      transaction_api_id: expect.stringMatching(/^pw-/),
+    });
+  });
+
+  it('takes the Postman card samples (sale, authonly, refund) and the authcomplete/void bodies', async () => {
+    const sale = await test.paya.transactions.sale({
+      action: 'sale',
+      payment_method: 'cc',
+      account_type: 'mc',
+      location_id: ids.locationId,
+      product_transaction_id: ids.ccProductTransactionId,
+      transaction_amount: '1.00',
+      order_num: 'SDKTest 1700000000',
+      account_number: '5454545454545454',
+      exp_date: '1230',
+      cvv: '999',
+      billing_street: '123 Main St',
+      billing_zip: '31405',
+    });
+    expect(sale.unwrap().status).toBe('approved');
+    const auth = await test.paya.transactions.authOnly({
+      action: 'authonly',
+      payment_method: 'cc',
+      location_id: ids.locationId,
+      product_transaction_id: ids.ccProductTransactionId,
+      transaction_amount: '1.00',
+      tax: '0.00',
+      po_number: '123456',
+      order_num: 'SDKTest 1700000001',
+      account_number: '5454545454545454',
+      exp_date: '1230',
+      cvv: '999',
+      billing_street: '580 Executive Place',
+      billing_zip: '31405',
+      custom_data: { item_name: 'cog', item_sku: '123456', item_value: '1.00' },
+    });
+    const authId = auth.unwrap().id;
+    expect(body(1)).toMatchObject({
+      action: 'authonly',
+      payment_method: 'cc',
+      custom_data: { item_name: 'cog' },
+    });
+    const completed = await test.paya.transactions.authComplete(authId, {
+      action: 'authcomplete',
+      transaction_amount: '1.00',
+    });
+    expect(completed.unwrap().status).toBe('approved');
+    expect(body(2)).toEqual({ action: 'authcomplete', transaction_amount: '1.00' });
+    const voided = await test.paya.transactions.void(authId, { action: 'void' });
+    expect(voided.unwrap().status).toBe('voided');
+    expect(body(3)).toEqual({ action: 'void' });
+    test.simulator.settle();
+    const refund = await test.paya.transactions.refund({
+      action: 'refund',
+      payment_method: 'cc',
+      previous_transaction_id: sale.unwrap().id,
+      transaction_amount: '1.00',
+      location_id: ids.locationId,
+    });
+    expect(refund.unwrap()).toMatchObject({ type: 'refund', status: 'refunded' });
+    expect(body(4)).toMatchObject({ action: 'refund', payment_method: 'cc', transaction_amount: '1.00' });
+    expect(test.simulator.log.map((request) => `${request.method} ${request.outcome}`)).toEqual([
+      'POST 201',
+      'POST 201',
+      'PUT 200',
+      'PUT 200',
+      'POST 201',
+    ]);
+  });
+
+  it('takes the Postman ACH samples (debit, credit) and avsonly', async () => {
+    const debit = await test.paya.transactions.debit({
+      action: 'debit',
+      location_id: ids.locationId,
+      product_transaction_id: ids.achProductTransactionId,
+      account_number: '2079951060953',
+      routing: '072000326',
+      payment_method: 'ach',
+      transaction_amount: '1.00',
+      account_type: 'checking',
+      account_holder_name: 'SDK Test',
+      ach_sec_code: 'WEB',
+      transaction_api_id: 'sdk1700000000',
+    });
+    expect(debit.unwrap()).toMatchObject({ type: 'debit', transaction_api_id: 'sdk1700000000' });
+    expect(body(0)).toMatchObject({ action: 'debit', payment_method: 'ach', ach_sec_code: 'WEB' });
+    const credit = await test.paya.transactions.credit({
+      action: 'credit',
+      location_id: ids.locationId,
+      product_transaction_id: ids.achCcdProductTransactionId,
+      previous_transaction_id: debit.unwrap().id,
+      payment_method: 'ach',
+      transaction_amount: '1.00',
+      account_type: 'checking',
+      account_holder_name: 'SDK Test',
+      ach_sec_code: 'CCD',
+    });
+    expect(credit.unwrap()).toMatchObject({ type: 'credit', ach_sec_code: 'CCD' });
+    expect(body(1)).toMatchObject({ action: 'credit', payment_method: 'ach' });
+    const avs = await test.paya.transactions.avsOnly({ action: 'avsonly', payment_method: 'cc', ...card });
+    expect(avs.unwrap().type).toBe('avsOnly');
+    expect(body(2)).toMatchObject({ action: 'avsonly', payment_method: 'cc', transaction_amount: '0.00' });
+    const viaExecute = await test.paya.execute('paya.transactions.sale', {
+      action: 'sale',
+      payment_method: 'cc',
+      transaction_amount: '2.00',
+      ...card,
+    });
+    expect(viaExecute.isOk()).toBe(true);
+    expect(body(3)).toMatchObject({ action: 'sale', payment_method: 'cc' });
+  });
+
+  it('refuses an action or payment method that contradicts the method, naming the one to use; nothing is sent', async () => {
+    const refusals: [Promise<{ isErr(): boolean; error?: unknown }>, string, string][] = [
+      [
+        test.paya.transactions.sale({ action: 'authonly', transaction_amount: '1.00', ...card } as never),
+        'action',
+        'must be "sale" for transactions.sale (use transactions.authOnly for "authonly")',
+      ],
+      [
+        test.paya.transactions.authOnly({ action: 'sale', transaction_amount: '1.00', ...card } as never),
+        'action',
+        'must be "authonly" for transactions.authOnly (use transactions.sale for "sale")',
+      ],
+      [
+        test.paya.transactions.sale({ action: 'SALE', transaction_amount: '1.00', ...card } as never),
+        'action',
+        'must be "sale" for transactions.sale',
+      ],
+      [
+        test.paya.transactions.sale({ action: 'force', transaction_amount: '1.00', ...card } as never),
+        'action',
+        'must be "sale" for transactions.sale',
+      ],
+      [
+        test.paya.transactions.sale({ payment_method: 'ach', transaction_amount: '1.00', ...card } as never),
+        'payment_method',
+        'must be "cc" for transactions.sale (use transactions.debit for "ach")',
+      ],
+      [
+        test.paya.transactions.avsOnly({ payment_method: 'ach', ...card } as never),
+        'payment_method',
+        'must be "cc" for transactions.avsOnly',
+      ],
+      [
+        test.paya.transactions.debit({
+          action: 'debit',
+          payment_method: 'cc',
+          transaction_amount: '1.00',
+          ach_sec_code: 'WEB',
+          product_transaction_id: ids.achProductTransactionId,
+          ...bank,
+        } as never),
+        'payment_method',
+        'must be "ach" for transactions.debit (use transactions.sale for "cc")',
+      ],
+      [
+        test.paya.transactions.credit({
+          action: 'refund',
+          transaction_amount: '1.00',
+          ach_sec_code: 'CCD',
+          product_transaction_id: ids.achCcdProductTransactionId,
+          previous_transaction_id: 'a'.repeat(24),
+        } as never),
+        'action',
+        'must be "credit" for transactions.credit (use transactions.refund for "refund")',
+      ],
+      [
+        test.paya.transactions.refund({
+          action: 'credit',
+          previous_transaction_id: 'a'.repeat(24),
+          transaction_amount: '1.00',
+        } as never),
+        'action',
+        'must be "refund" for transactions.refund (use transactions.credit for "credit")',
+      ],
+      [
+        test.paya.transactions.refund({
+          payment_method: 'check',
+          previous_transaction_id: 'a'.repeat(24),
+          transaction_amount: '1.00',
+        } as never),
+        'payment_method',
+        'must be one of: cc, ach',
+      ],
+      [
+        test.paya.transactions.authComplete('a'.repeat(24), { action: 'void' } as never),
+        'action',
+        'must be "authcomplete" for transactions.authComplete (use transactions.void for "void")',
+      ],
+      [
+        test.paya.transactions.void('a'.repeat(24), { action: 'refund' } as never),
+        'action',
+        'must be "void" for transactions.void (use transactions.refund for "refund")',
+      ],
+    ];
+    for (const [pending, field, reason] of refusals) {
+      const result = (await pending) as Awaited<ReturnType<typeof test.paya.transactions.sale>>;
+      expect(result.isErr() && result.error.code).toBe('validation');
+      expect(result.isErr() && result.error.fieldErrors).toEqual({ [field]: [reason] });
+      expect(result.isErr() && result.error.message).toContain(`${field}: ${reason}`);
+    }
+    expect(test.simulator.log).toHaveLength(0);
+  });
+
+  it("refuses the guide's product_transction_id typo and Paya's envelope with what to do instead", async () => {
+    const typo = await test.paya.transactions.sale({
+      action: 'sale',
+      payment_method: 'cc',
+      account_vault_id: '11eb8bdf1ae2385e9ec6747a',
+      transaction_amount: 1,
+      product_transction_id: ids.ccProductTransactionId,
+    } as never);
+    expect(typo.isErr() && typo.error.fieldErrors).toEqual({
+      product_transction_id: ["is misspelled in Paya's guide: send product_transaction_id"],
+    });
+    const enveloped = await test.paya.transactions.sale({
+      transaction: { action: 'sale', payment_method: 'cc', transaction_amount: 1, ...card },
+    } as never);
+    expect(enveloped.isErr() && enveloped.error.fieldErrors?.transaction).toEqual([
+      "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)",
+    ]);
+    expect(test.simulator.log).toHaveLength(0);
   });
 });

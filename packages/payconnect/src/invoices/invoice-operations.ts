@@ -1,5 +1,6 @@
 import {
   defineOperation,
+  encodePathSegment,
   type OperationContext,
   type PaymentsError,
   type RequestParts,
@@ -28,7 +29,8 @@ export const defaultSearchPageSize = 50;
 const docsUrl = 'https://github.com/payweave/payweave/tree/main/packages/payconnect#assumed-wire-contract';
 
 function fill(path: string, invoiceId: string): string {
-  return path.replace('{invoiceId}', encodeURIComponent(invoiceId));
+  // The shared path-segment rule: `..` or `.` would change the route (`POST /v2/pay`).
+  return path.replace('{invoiceId}', () => encodePathSegment('invoiceId', invoiceId));
 }
 
 function withAmounts<T extends { unitPrice: string | number }>(
@@ -89,16 +91,19 @@ export function buildInvoiceOperations(
     fromResponse: (body): PayConnectSearchPage => body,
     paging: {
       items: (output): PayConnectInvoice[] => output.invoices,
+      // The next page is the one after the page WE asked for: the response's own `page` is never
+      // followed (a provider answering "page 1" forever would loop). A walk that makes no progress,
+      // or announces more pages than `maxPages`, is stopped by core's page walk.
       next: (input, output, state) => {
-        const page = output.pagination?.page ?? input.page ?? 1;
+        const page = input.page ?? 1;
         const pageSize = input.pageSize ?? defaultSearchPageSize;
         const { totalPages, totalCount } = output.pagination ?? {};
+        // Every announced record read: no more pages, whatever totalPages says.
+        if (totalCount !== undefined && state.itemCount >= totalCount) return undefined;
         const more =
           totalPages !== undefined
             ? page < totalPages
-            : totalCount !== undefined
-              ? state.itemCount < totalCount
-              : output.invoices.length >= pageSize;
+            : totalCount !== undefined || output.invoices.length >= pageSize;
         return more ? { ...input, page: page + 1 } : undefined;
       },
       totalCount: (output) => output.pagination?.totalCount,

@@ -1,15 +1,17 @@
 import {
+  buildError,
   type CallOptions,
   Err,
+  Ok,
   type OperationRuntime,
   PaymentsError,
-  type Result,
   runOperation,
+  runPagedOperation,
   toRows,
   type WorkflowRow,
 } from '@payweave/core';
 import type { PayConnectInvoiceOperations } from '../invoices/invoice-operations.js';
-import type { PayConnectSearchPage } from '../invoices/invoice-types.js';
+import type { PayConnectInvoice, PayConnectSearchPage } from '../invoices/invoice-types.js';
 import type { RetrieveInvoiceMethod } from '../invoices/retrieve-with-fallback.js';
 import { invoiceRows, searchPageRows } from './invoice-rows.js';
 
@@ -43,45 +45,103 @@ export const payConnectTemplateMethods = Object.freeze({
   Action: ['payconnect.invoices.pay', 'payconnect.invoices.sendEmail', 'payconnect.invoices.void'],
 } as const);
 
-/** Walks every search page, one row per invoice with its page's pagination; a failed page ends with an ERROR row. */
+/** The most rows one `workflow.execute` call returns unless `maxRows` says otherwise. */
+export const defaultWorkflowMaxRows = 10_000;
+
+/** Options of `workflow.execute`: every call option, plus the bounds of a template call. */
+export interface PayConnectWorkflowOptions extends CallOptions {
+  /**
+   * The most rows one call returns (a positive integer, default 10,000). A search with more
+   * matches stops reading pages there and returns the first `maxRows` rows followed by one
+   * `ERROR` row (`invalid_response`, naming `maxRows`); a call with more `items` than
+   * `maxRows` is refused before anything is sent (one `ERROR` row, `validation`).
+   */
+  maxRows?: number | undefined;
+  /** The most search pages one call reads (default 10,000), as on every list. */
+  maxPages?: number | undefined;
+}
+
+// Each invoice of a search walk carries its page's pagination under a hidden, non-enumerable
+// key: the walk compares pages by their invoices only, and rows never show the key.
+const paginationOf: unique symbol = Symbol('payconnect.pagination');
+type WalkedInvoice = PayConnectInvoice & { readonly [paginationOf]?: PayConnectSearchPage['pagination'] };
+
+function withPagination(invoice: PayConnectInvoice, pagination: PayConnectSearchPage['pagination']) {
+  return Object.defineProperty({ ...invoice }, paginationOf, { value: pagination, enumerable: false });
+}
+
+/**
+ * Walks every search page through core's bounded page walk (no progress, absurd totals and
+ * `maxPages` end it with an error), one row per invoice with its page's pagination; a failed
+ * page ends with an ERROR row, and so does a search with more than `maxRows` rows.
+ */
 async function searchAll(
   runtime: OperationRuntime,
   operations: PayConnectInvoiceOperations,
   options: Readonly<Record<string, unknown>>,
-  callOptions: CallOptions,
+  callOptions: PayConnectWorkflowOptions,
+  maxRows: number,
 ): Promise<WorkflowRow[]> {
   const { pageSize, filters: nested, ...flat } = options;
   const filters = nested && typeof nested === 'object' ? nested : flat;
-  let input: Record<string, unknown> | undefined = {
-    filters,
-    page: 1,
-    ...(pageSize === undefined ? {} : { pageSize }),
+  const input = { filters, page: 1, ...(pageSize === undefined ? {} : { pageSize }) };
+  const search = operations.search;
+  const paging = search.paging!;
+  const walked = {
+    ...search,
+    paging: {
+      ...paging,
+      items: (output: PayConnectSearchPage): readonly WalkedInvoice[] =>
+        output.invoices.map((invoice) => withPagination(invoice, output.pagination)),
+    },
   };
+  const { maxRows: _maxRows, ...walkOptions } = callOptions;
   const rows: WorkflowRow[] = [];
-  const paging = operations.search.paging!;
-  let pageNumber = 1;
-  let itemCount = 0;
-  while (input) {
-    const result = (await runOperation(runtime, operations.search, input, callOptions)) as Result<
-      PayConnectSearchPage,
-      PaymentsError
-    >;
-    rows.push(...searchPageRows(result));
-    if (result.isErr() || result.value.invoices.length === 0) break;
-    itemCount += result.value.invoices.length;
-    input = paging.next(input as never, result.value, { pageNumber, itemCount }) as
-      | Record<string, unknown>
-      | undefined;
-    pageNumber += 1;
+  try {
+    for await (const page of runPagedOperation(runtime, walked, input, walkOptions).pages()) {
+      const invoices = page.items as WalkedInvoice[];
+      const pageRows = searchPageRows(Ok({ invoices, pagination: invoices[0]?.[paginationOf] }));
+      if (rows.length + pageRows.length > maxRows) {
+        rows.push(...pageRows.slice(0, maxRows - rows.length));
+        const error = buildError(
+          { provider: runtime.provider, operation: search.id, redactor: runtime.http.redactor },
+          {
+            code: 'invalid_response',
+            detail: `the search has more than maxRows (${maxRows}) rows; it stopped after ${maxRows} (narrow the filters or raise maxRows).`,
+          },
+        );
+        rows.push(...toRows(Err(error)));
+        break;
+      }
+      rows.push(...pageRows);
+    }
+  } catch (error) {
+    rows.push(
+      ...toRows(
+        Err(
+          error instanceof PaymentsError
+            ? error
+            : buildError(
+                { provider: runtime.provider, operation: search.id, redactor: runtime.http.redactor },
+                { code: 'provider_error', detail: 'the search walk failed unexpectedly.', cause: error },
+              ),
+        ),
+      ),
+    );
   }
   return rows;
+}
+
+function validMaxRows(maxRows: unknown): maxRows is number {
+  return Number.isSafeInteger(maxRows) && (maxRows as number) > 0;
 }
 
 /**
  * Runs an operation the way the seed's templates do and returns workflow rows: Create and
  * Update and Action run once per item (`{ ...options, ...item }`), Retrieve searches with
  * `options` as filters (every page, one row per invoice) or gets `options.invoiceId`.
- * An unknown operation id gives one `ERROR` row.
+ * An unknown operation id gives one `ERROR` row. At most `maxRows` rows (default 10,000)
+ * plus one `ERROR` row that says the bound was reached: memory never grows without bound.
  */
 export function createTemplateExecutor(
   runtime: OperationRuntime,
@@ -92,10 +152,23 @@ export function createTemplateExecutor(
   return async function execute(
     operationId: PayConnectTemplateOperationId,
     request: PayConnectTemplateRequest = {},
-    callOptions: CallOptions = {},
+    callOptions: PayConnectWorkflowOptions = {},
   ): Promise<WorkflowRow[]> {
     const options = request.options ?? {};
-    if (operationId === operations.search.id) return searchAll(runtime, operations, options, callOptions);
+    const maxRows = callOptions.maxRows ?? defaultWorkflowMaxRows;
+    const scope = { provider: runtime.provider, operation: operationId, redactor: runtime.http.redactor };
+    if (!validMaxRows(maxRows))
+      return toRows(
+        Err(
+          buildError(scope, {
+            code: 'validation',
+            detail: `maxRows must be a positive integer (nothing was sent).`,
+            fieldErrors: { maxRows: ['must be a positive integer'] },
+          }),
+        ),
+      );
+    if (operationId === operations.search.id)
+      return searchAll(runtime, operations, options, callOptions, maxRows);
     if (operationId === operations.retrieve.id)
       return invoiceRows(await retrieve(options as { invoiceId: string }, callOptions));
     const operation = byId.get(operationId);
@@ -109,6 +182,17 @@ export function createTemplateExecutor(
       return toRows(Err(error));
     }
     const items = request.items && request.items.length > 0 ? request.items : [{}];
+    // One row per item: more items than maxRows is refused whole, never half done.
+    if (items.length > maxRows)
+      return toRows(
+        Err(
+          buildError(scope, {
+            code: 'validation',
+            detail: `${items.length} items give more rows than maxRows (${maxRows}); nothing was sent (split the items or raise maxRows).`,
+            fieldErrors: { items: [`must hold at most ${maxRows} items (maxRows)`] },
+          }),
+        ),
+      );
     const rows: WorkflowRow[] = [];
     for (const item of items)
       rows.push(...invoiceRows(await runOperation(runtime, operation, { ...options, ...item }, callOptions)));

@@ -105,6 +105,69 @@ describe('workflow.execute (the seed templates)', () => {
     ]);
   });
 
+  it('maxRows bounds the rows of a search: the first maxRows rows, then one ERROR row naming it', async () => {
+    const payconnect = client();
+    const searches = () => simulator.log.filter((entry) => entry.path === '/v2/invoices/search');
+    const two = await payconnect.workflow.execute(
+      'payconnect.invoices.search',
+      { options: { status: 'Paid', pageSize: 3 } },
+      { maxRows: 2 },
+    );
+    expect(two.map((row) => row.status)).toEqual(['OK', 'OK', 'ERROR']);
+    expect(two[2]).toMatchObject({
+      statusMessage: 'invalid_response',
+      operation: 'payconnect.invoices.search',
+      errorMessage:
+        'payconnect.invoices.search: the search has more than maxRows (2) rows; it stopped after 2 (narrow the filters or raise maxRows).',
+    });
+    expect(searches()).toHaveLength(1);
+    const three = await payconnect.workflow.execute(
+      'payconnect.invoices.search',
+      { options: { status: 'Paid', pageSize: 3 } },
+      { maxRows: 3 },
+    );
+    expect(three.map((row) => row.status)).toEqual(['OK', 'OK', 'OK', 'ERROR']);
+    const exact = await payconnect.workflow.execute(
+      'payconnect.invoices.search',
+      { options: { status: 'Paid', pageSize: 3 } },
+      { maxRows: 4 },
+    );
+    expect(exact.map((row) => row.status)).toEqual(['OK', 'OK', 'OK', 'OK']);
+  });
+
+  it('more items than maxRows, or a maxRows that is not a positive integer, is one validation row and nothing is sent', async () => {
+    const payconnect = client();
+    const before = simulator.log.length;
+    const many = await payconnect.workflow.execute(
+      'payconnect.invoices.void',
+      { options: { invoiceId: 'inv_001001' }, items: [{ reason: 'a' }, { reason: 'b' }, { reason: 'c' }] },
+      { maxRows: 2 },
+    );
+    expect(many).toEqual([
+      expect.objectContaining({
+        status: 'ERROR',
+        statusMessage: 'validation',
+        errorMessage:
+          'payconnect.invoices.void: 3 items give more rows than maxRows (2); nothing was sent (split the items or raise maxRows).',
+      }),
+    ]);
+    for (const maxRows of [0, -1, 2.5, Number.POSITIVE_INFINITY]) {
+      const rows = await payconnect.workflow.execute(
+        'payconnect.invoices.search',
+        { options: { status: 'Paid' } },
+        { maxRows },
+      );
+      expect(rows).toEqual([
+        expect.objectContaining({
+          status: 'ERROR',
+          statusMessage: 'validation',
+          fieldErrors: { maxRows: ['must be a positive integer'] },
+        }),
+      ]);
+    }
+    expect(simulator.log.length).toBe(before);
+  });
+
   it('Retrieve get-by-id returns one row, through the search fallback when the direct route answers 401', async () => {
     const payconnect = client();
     simulator.setDirectGetUnauthorized(true);

@@ -1,7 +1,7 @@
 import type { Logger } from '@payweave/core';
 import {
+  amountFields,
   currencyField,
-  moneyField,
   type ProviderRecord,
   stringField,
   textField,
@@ -39,18 +39,19 @@ export function fromConnectFiPaymentLink(record: ProviderRecord, logger?: Logger
     kind: 'payment link',
     logger,
   });
-  const amount = moneyField(link, 'amount', currency) ?? {
-    amountMinor: 0,
-    currency,
-  };
+  const amount = amountFields(link, 'amount', currency, {
+    provider: 'connectfi',
+    kind: 'payment link',
+    logger,
+  });
   const payerName = stringField(link, 'payerName');
   return {
     provider: 'connectfi',
     id: textField(link, 'cFiTransactionId'),
     kind: 'payment_link',
     status: { unified, raw },
-    amount,
-    ...(unified === 'paid' ? { amountPaid: amount } : {}),
+    ...amount,
+    ...(unified === 'paid' && amount.amount ? { amountPaid: amount.amount } : {}),
     url: stringField(link, 'url') ?? stringField(link, 'link'),
     ...(payerName ? { customer: { name: payerName } } : {}),
     reference: stringField(link, 'invoiceNumber'),

@@ -1,5 +1,6 @@
 import type { Logger } from '@payweave/core';
 import {
+  amountFields,
   currencyField,
   moneyField,
   objectField,
@@ -49,7 +50,7 @@ export function fromLeadConnectorOrder(record: ProviderRecord, logger?: Logger):
       }),
       raw,
     },
-    amount: moneyField(order, 'amount', currency) ?? { amountMinor: 0, currency },
+    ...amountFields(order, 'amount', currency, { provider: 'leadconnector', kind: 'order', logger }),
     ...(amountPaid ? { amountPaid } : {}),
     customer: {
       id: stringField(order, 'contactId'),

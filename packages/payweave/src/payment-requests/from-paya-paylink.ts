@@ -1,6 +1,6 @@
 import type { Logger } from '@payweave/core';
 import {
-  moneyField,
+  amountFields,
   type ProviderRecord,
   stringField,
   textField,
@@ -37,10 +37,7 @@ export function fromPayaPaylink(record: ProviderRecord, logger?: Logger, now = n
   const paylink = toRecord(record);
   const today = now instanceof Date && Number.isFinite(now.getTime()) ? now : new Date();
   const raw = rawState(paylink, today.toISOString().slice(0, 10));
-  const amount = moneyField(paylink, 'amount_due', 'USD') ?? {
-    amountMinor: 0,
-    currency: 'USD',
-  };
+  const amount = amountFields(paylink, 'amount_due', 'USD', { provider: 'paya', kind: 'paylink', logger });
   const contactId = stringField(paylink, 'contact_id');
   const email = stringField(paylink, 'email');
   return {
@@ -51,8 +48,8 @@ export function fromPayaPaylink(record: ProviderRecord, logger?: Logger, now = n
       unified: mapStatus(payaPaylinkStatuses, raw, { provider: 'paya', kind: 'paylink', logger }),
       raw,
     },
-    amount,
-    ...(raw === 'paid' ? { amountPaid: amount } : {}),
+    ...amount,
+    ...(raw === 'paid' && amount.amount ? { amountPaid: amount.amount } : {}),
     url: stringField(paylink, 'payment_url'),
     ...(contactId || email ? { customer: { id: contactId, email } } : {}),
     reference: stringField(paylink, 'paylink_api_id'),

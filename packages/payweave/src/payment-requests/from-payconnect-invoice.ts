@@ -1,5 +1,6 @@
 import type { Logger } from '@payweave/core';
 import {
+  amountFields,
   currencyField,
   moneyField,
   objectField,
@@ -39,14 +40,16 @@ export function fromPayConnectInvoice(record: ProviderRecord, logger?: Logger): 
       raw,
     },
     // `amountDue` falls as payments arrive; the request amount is the invoice total when known.
-    amount: moneyField(
+    ...amountFields(
       invoice,
       invoice.total !== undefined && invoice.total !== null ? 'total' : 'amountDue',
       currency,
-    ) ?? {
-      amountMinor: 0,
-      currency,
-    },
+      {
+        provider: 'payconnect',
+        kind: 'invoice',
+        logger,
+      },
+    ),
     ...(amountPaid ? { amountPaid } : {}),
     url: stringField(invoice, 'paymentUrl'),
     ...(Object.keys(customer).length > 0

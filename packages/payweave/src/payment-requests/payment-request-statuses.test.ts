@@ -1,5 +1,6 @@
 import { captureLogger } from '@payweave/testing';
 import { describe, expect, it } from 'vitest';
+import { fromPayaTransaction } from '../transactions/from-paya-transaction.js';
 import { fromConnectFiPaymentLink } from './from-connectfi-payment-link.js';
 import { fromLeadConnectorOrder } from './from-leadconnector-order.js';
 import { fromPayaPaylink } from './from-paya-paylink.js';
@@ -85,10 +86,40 @@ describe('payment request status mapping, value by value', () => {
       logger,
     );
     expect(request.status.unified).toBe('unknown');
-    expect(request.amount).toEqual({ amountMinor: 0, currency: 'USD' });
+    // An amount that cannot be read is unknown, never 0.00.
+    expect(request.amount).toBeNull();
+    expect(request.amountRaw).toBe('n/a');
     expect(logger.lines).toEqual([
       expect.objectContaining({ level: 'warn', message: expect.stringContaining('"Quantum"') }),
+      expect.objectContaining({ level: 'warn', message: expect.stringContaining('amount cannot be read') }),
     ]);
+  });
+
+  it.each([
+    ['12.345', 'USD'],
+    ['1e21', 'USD'],
+    [1e21, 'USD'],
+    ['0.30000000000000004', 'USD'],
+    [Number.NaN, 'USD'],
+  ])(
+    'an unreadable amount %s (%s) is null with the raw value, never a number that is not true',
+    (amount, currency) => {
+      const logger = captureLogger();
+      const order = fromLeadConnectorOrder({ _id: 'o1', status: 'pending', amount, currency }, logger);
+      expect(order.amount).toBeNull();
+      expect(Object.is(order.amountRaw, amount)).toBe(true);
+      expect(logger.lines.some((line) => line.level === 'warn' && line.message.includes('amount'))).toBe(
+        true,
+      );
+      const sale = fromPayaTransaction({ id: 't1', status_id: 101, transaction_amount: amount }, logger);
+      expect(sale.amount).toBeNull();
+    },
+  );
+
+  it('a missing amount is null without a raw value', () => {
+    const order = fromLeadConnectorOrder({ _id: 'o1', status: 'pending', currency: 'USD' });
+    expect(order.amount).toBeNull();
+    expect('amountRaw' in order).toBe(false);
   });
 
   it('maps amounts, customers, references and dates', () => {

@@ -33,8 +33,10 @@ export interface PaymentRequest {
   readonly kind: PaymentRequestKind;
   /** The unified status and the provider's own value. */
   readonly status: { readonly unified: PaymentRequestStatus; readonly raw: string };
-  /** The amount requested. */
-  readonly amount: Money;
+  /** The amount; `null` when the provider's value is missing or cannot be read (see `amountRaw`). */
+  readonly amount: Money | null;
+  /** The provider's amount when it could not be read (`12.345` for USD); never shown as a number that is not true. */
+  readonly amountRaw?: unknown;
   /** What has been paid, when the provider says. */
   readonly amountPaid?: Money | undefined;
   /** Where the payer pays, when known. */

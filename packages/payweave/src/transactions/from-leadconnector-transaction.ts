@@ -1,5 +1,6 @@
 import type { Logger } from '@payweave/core';
 import {
+  amountFields,
   currencyField,
   moneyField,
   type ProviderRecord,
@@ -45,7 +46,11 @@ export function fromLeadConnectorTransaction(record: ProviderRecord, logger?: Lo
       }),
       raw,
     },
-    amount: moneyField(transaction, 'amount', currency) ?? { amountMinor: 0, currency },
+    ...amountFields(transaction, 'amount', currency, {
+      provider: 'leadconnector',
+      kind: 'transaction',
+      logger,
+    }),
     ...(refunded && refunded.amountMinor > 0 ? { amountRefunded: refunded } : {}),
     paymentMethod: stringField(transaction, 'paymentProviderType'),
     customerId: stringField(transaction, 'contactId'),

@@ -1,6 +1,6 @@
 import type { Logger } from '@payweave/core';
 import {
-  moneyField,
+  amountFields,
   type ProviderRecord,
   stringField,
   textField,
@@ -42,10 +42,11 @@ export function fromPayaTransaction(record: ProviderRecord, logger?: Logger): Tr
       unified: mapStatus(payaTransactionStatuses, raw, { provider: 'paya', kind: 'transaction', logger }),
       raw,
     },
-    amount: moneyField(transaction, 'transaction_amount', 'USD') ?? {
-      amountMinor: 0,
-      currency: 'USD',
-    },
+    ...amountFields(transaction, 'transaction_amount', 'USD', {
+      provider: 'paya',
+      kind: 'transaction',
+      logger,
+    }),
     paymentMethod:
       stringField(transaction, 'payment_method') === 'cc'
         ? 'card'

@@ -24,8 +24,10 @@ export interface Transaction {
   readonly id: string;
   /** The unified status and the provider's own value. */
   readonly status: { readonly unified: TransactionStatus; readonly raw: string };
-  /** The amount. */
-  readonly amount: Money;
+  /** The amount; `null` when the provider's value is missing or cannot be read (see `amountRaw`). */
+  readonly amount: Money | null;
+  /** The provider's amount when it could not be read (`12.345` for USD); never shown as a number that is not true. */
+  readonly amountRaw?: unknown;
   /** What was refunded, when the provider says. */
   readonly amountRefunded?: Money | undefined;
   /** `card` or `ach`, when known. */

@@ -78,7 +78,8 @@ describe('session tokens', () => {
     expect(simulator.state.sessionsIssued).toBe(1);
     expect(simulator.log.filter((entry) => entry.path === '/sessions')).toHaveLength(1);
     expect(auth.issuedCount).toBe(1);
-  });
+    // A thousand calls through msw take seconds on a loaded 2-core machine; the bound is the vitest timeout.
+  }, 30_000);
 
   it('renews ahead of expiry: a token inside the renewal window is replaced before use', async () => {
     let clock = Date.now();
