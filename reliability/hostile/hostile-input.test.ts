@@ -8,7 +8,7 @@ import { pathPattern } from '../support/path-pattern.js';
 import { clientFor, type ProviderEnv } from '../support/provider-harness.js';
 import { alwaysRefused, badAmounts, boundaryValues, hostileValue, isAmountField } from './hostile-values.js';
 import { leafValues, primitivesOf } from './leaf-values.js';
-import { keyPaths, withExtras, without } from './mutate-body.js';
+import { keyPaths, withExtras, without, withScalarsAsText, withValueAt } from './mutate-body.js';
 
 // A fixed seed keeps CI reproducible; RELIABILITY_SEED explores other inputs locally.
 fc.configureGlobal({ seed: Number(process.env.RELIABILITY_SEED ?? 20_240_801) });
@@ -33,7 +33,15 @@ function payloadOf(env: ProviderEnv, raw: unknown): unknown {
 describe.each(allHarnesses)('$name hostile input', (harness) => {
   let env: ProviderEnv;
   let lastBody: string | undefined;
-  const tally = { refused: 0, acceptedBySchema: 0, responses: 0 };
+  const tally = { refused: 0, acceptedBySchema: 0, responses: 0, quoted: 0, keptRaw: 0 };
+  const warnings: { message: string; fields: Record<string, unknown> | undefined }[] = [];
+  const noop = () => {};
+  const logger = {
+    debug: noop,
+    info: noop,
+    error: noop,
+    warn: (message: string, fields?: Record<string, unknown>) => warnings.push({ message, fields }),
+  };
   const recordingFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     lastBody = await response.clone().text();
@@ -41,11 +49,11 @@ describe.each(allHarnesses)('$name hostile input', (harness) => {
   };
 
   beforeAll(async () => {
-    env = await harness.start({ ...limits, fetch: recordingFetch });
+    env = await harness.start({ ...limits, fetch: recordingFetch, logger, logLevel: 'warn' });
   });
   afterAll(async () => {
     console.log(
-      `${harness.name}: ${tally.refused} hostile inputs refused, ${tally.acceptedBySchema} random inputs the schemas accept, ${tally.responses} response bodies mutated`,
+      `${harness.name}: ${tally.refused} hostile inputs refused, ${tally.acceptedBySchema} random inputs the schemas accept, ${tally.responses} response bodies mutated, ${tally.quoted} scalars read from text, ${tally.keptRaw} wrong-shape fields kept raw`,
     );
     await env.close();
   });
@@ -203,6 +211,91 @@ describe.each(allHarnesses)('$name hostile input', (harness) => {
         ),
         { numRuns: 5 },
       );
+    }
+  });
+  /** The first captured body of `operation` (its envelope included) and the input that produced it. */
+  async function captureBody(operation: AnyOperation) {
+    const fixture = harness.fixtures[operation.id]!;
+    lastBody = undefined;
+    const input = await fixture.input(env);
+    const result = await callOperation(clientFor(env, fixture), operation.id, input);
+    expect(result.isOk(), `${operation.id}: ${result.isErr() ? result.error.message : ''}`).toBe(true);
+    return { fixture, input, raw: parseBody(lastBody) };
+  }
+
+  /** `payload` put back into the body the provider answers (connectFi's envelope). */
+  function inEnvelope(raw: unknown, payload: unknown): unknown {
+    return env.name === 'connectfi' ? { ...(raw as object), data: payload } : payload;
+  }
+
+  /** Calls `operation` with its answer replaced by `body`. */
+  async function callWithBody(operation: AnyOperation, input: unknown, body: unknown) {
+    const fixture = harness.fixtures[operation.id]!;
+    const match = { method: operation.method, path: pathPattern(operation.path) };
+    env.simulator.faults.add({ type: 'replace-body', body }, { match });
+    const result = await callOperation(clientFor(env, fixture), operation.id, input);
+    env.simulator.faults.clear();
+    tally.responses += 1;
+    return result;
+  }
+
+  it('reads numbers and booleans sent as text of themselves as the same typed values, for every operation', async () => {
+    for (const operation of env.client.operations) {
+      if (!operation.output) continue;
+      const schema = operation.output as z.ZodMiniType;
+      const { fixture, input, raw } = await captureBody(operation);
+      const payload = payloadOf(env, raw);
+      // Leaves the schema types as a number or boolean: quoting one alone is refused by the schema.
+      const typed = leafValues(payload)
+        .filter((leaf) => typeof leaf.value === 'number' || typeof leaf.value === 'boolean')
+        .map((leaf) => leaf.path)
+        .filter((path) => !z.safeParse(schema, withScalarsAsText(payload, [path])).success);
+      if (typed.length === 0) continue;
+      tally.quoted += typed.length;
+      // The same input both times when the call can be repeated, so both answers are about the same record.
+      const repeatable = operation.retry === 'safe' && !fixture.replayCodes;
+      const expected = await callWithBody(operation, repeatable ? input : await fixture.input(env), raw);
+      const quoted = inEnvelope(raw, withScalarsAsText(payload, typed));
+      const actual = await callWithBody(operation, repeatable ? input : await fixture.input(env), quoted);
+      expect(actual.isOk(), `${operation.id}: ${actual.isErr() ? actual.error.message : ''}`).toBe(true);
+      expect(actual.isOk() && actual.value, `${operation.id} read quoted scalars differently`).toEqual(
+        expected.isOk() && expected.value,
+      );
+    }
+  });
+
+  it('keeps an optional response field of a wrong shape raw and reports it, for every operation', async () => {
+    const wrongShape = [{ unexpected: 'shape' }];
+    for (const operation of env.client.operations) {
+      if (!operation.output) continue;
+      const schema = operation.output as z.ZodMiniType;
+      const { fixture, input, raw } = await captureBody(operation);
+      const repeatable = operation.retry === 'safe' && !fixture.replayCodes;
+      const payload = payloadOf(env, raw);
+      // A field the schema types and lets be absent: leaving it out is accepted, a wrong shape is not.
+      const optional = keyPaths(payload).filter(
+        (path) =>
+          z.safeParse(schema, without(payload, path)).success &&
+          !z.safeParse(schema, withValueAt(payload, path, wrongShape)).success,
+      );
+      for (const path of optional.slice(0, 3)) {
+        tally.keptRaw += 1;
+        const body = inEnvelope(raw, withValueAt(payload, path, wrongShape));
+        const result = await callWithBody(operation, repeatable ? input : await fixture.input(env), body);
+        expect(
+          result.isOk(),
+          `${operation.id} failed on ${path.join('.')} of a wrong shape: ${result.isErr() ? result.error.message : ''}`,
+        ).toBe(true);
+        expect(
+          JSON.stringify(result.isOk() && result.value),
+          `${operation.id} dropped ${path.join('.')}`,
+        ).toContain(JSON.stringify(wrongShape));
+      }
+      if (optional.length > 0)
+        expect(
+          warnings.some((warning) => warning.fields?.operation === operation.id),
+          `${operation.id} kept a field raw without a warning`,
+        ).toBe(true);
     }
   });
 });

@@ -28,3 +28,27 @@ export function without(body: unknown, path: readonly (string | number)[]): unkn
   if (parent && last !== undefined) delete parent[last];
   return copy;
 }
+
+/** A deep copy of `body` with `value` at `path` (the path must exist but for its last key). */
+export function withValueAt(body: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let parent: Record<string | number, unknown> | undefined = copy;
+  for (const key of path.slice(0, -1)) parent = parent?.[key] as Record<string | number, unknown> | undefined;
+  const last = path.at(-1);
+  if (parent && last !== undefined) parent[last] = value;
+  return copy;
+}
+
+/**
+ * A deep copy of `body` with the number and boolean leaves at `paths` sent as text of
+ * themselves (`12` → `"12"`, `true` → `"true"`), as a provider that quotes every scalar does.
+ */
+export function withScalarsAsText(body: unknown, paths: readonly (readonly (string | number)[])[]): unknown {
+  let copy = body;
+  for (const path of paths) {
+    let value: unknown = copy;
+    for (const key of path) value = (value as Record<string | number, unknown>)[key];
+    copy = withValueAt(copy, path, String(value));
+  }
+  return copy;
+}

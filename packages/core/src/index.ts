@@ -112,6 +112,8 @@ export type {
 export type { ResponseMeta, ResultPromise, ResultWithResponse } from './operations/response-meta.js';
 export { runOperation, runPagedOperation } from './operations/run-operation.js';
 export { toJsonSchema } from './operations/to-json-schema.js';
+export { coerceWireValue, notCoerced } from './output/coerce-wire-value.js';
+export { type KeptRawField, readTolerantly, type TolerantRead } from './output/read-tolerantly.js';
 export {
   defaultMaxPages,
   type Page,

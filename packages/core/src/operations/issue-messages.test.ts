@@ -146,7 +146,7 @@ describe('validation messages say why (zod/mini without a locale says only "Inva
   it('validateOutput uses the same reasons', () => {
     const error = validateOutput(
       z.looseObject({ id: z.string(), status_id: z.number() }),
-      { status_id: '1' },
+      { status_id: 'one' },
       {
         ...context,
         httpStatus: 200,

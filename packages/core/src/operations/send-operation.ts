@@ -158,6 +158,7 @@ export async function sendOperation(
       provider: runtime.provider,
       operation: operation.id,
       redactor: runtime.http.redactor,
+      logger: runtime.http.logger,
       httpStatus: response.status,
     });
     if (checked.isErr()) {
