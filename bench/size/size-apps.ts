@@ -8,7 +8,10 @@ export interface SizeApp {
   readonly source: string;
 }
 
-/** One app per provider package, the facade with all four, and the two peer SDKs. */
+/**
+ * One app per provider package, the facade with all four, the Paya app importing through the
+ * facade (it must tree-shake to the size of `@payweave/paya`), and the two peer SDKs.
+ */
 export const sizeApps: readonly SizeApp[] = [
   {
     name: '@payweave/paya',
@@ -56,6 +59,18 @@ const pw = createPayweave({
 });
 const request = await pw.paymentRequests.retrieve({ provider: 'paya', id: '11eb8bdf1ae2385e9ec6747a' });
 console.log(request.isOk() ? request.value.status : request.error.code);`,
+  },
+  {
+    name: 'payweave (createPaya only)',
+    peer: false,
+    // The facade's built `dist` (run `pnpm run build` first; .ci/run does): tsup bundles the
+    // facade into one module, so a top-level reference to a provider keeps it in every app,
+    // which per-file tree-shaking of `src` would hide. Its imports of the providers resolve
+    // to their `src` like the other apps, so this must stay the size of `@payweave/paya`.
+    source: `import { createPaya } from '../packages/payweave/dist/index.js';
+const paya = createPaya({ userId: 'u', userApiKey: 'k', developerId: 'd' });
+const sale = await paya.transactions.sale({ transaction_amount: '10.00', account_vault_id: '11eb8bdf1ae2385e9ec6747a' });
+console.log(sale.isOk() ? sale.value.status : sale.error.code);`,
   },
   {
     name: 'stripe',

@@ -44,6 +44,22 @@ export interface PaymentsErrorInit {
   cause?: unknown;
 }
 
+/**
+ * The brand every {@link PaymentsError} carries. `Symbol.for` gives the same symbol to every
+ * copy of payweave in a process (its ESM and CJS builds, or two versions), so an error made by
+ * one copy is recognised by another: the dual-package hazard that defeats `instanceof`.
+ */
+const brand: unique symbol = /* @__PURE__ */ Symbol.for('payweave.PaymentsError');
+
+/** True when `value` carries the {@link PaymentsError} brand, whichever copy of payweave made it. */
+function hasBrand(value: unknown): boolean {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    (value as { [brand]?: unknown })[brand] === true
+  );
+}
+
 const defaultRetryable: Partial<Record<PaymentsErrorCode, boolean>> = {
   rate_limited: true,
   provider_unavailable: true,
@@ -53,7 +69,8 @@ const defaultRetryable: Partial<Record<PaymentsErrorCode, boolean>> = {
 
 /**
  * The one error type of payweave. Every method returns `Err(PaymentsError)` rather than
- * throwing; page iterators throw it.
+ * throwing; page iterators throw it. `instanceof PaymentsError` and {@link isPaymentsError}
+ * recognise an error made by any copy of payweave in the process (its ESM and CJS builds).
  *
  * @example
  * ```ts
@@ -99,6 +116,7 @@ export class PaymentsError extends Error {
   constructor(init: PaymentsErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'PaymentsError';
+    Object.defineProperty(this, brand, { value: true });
     this.code = init.code;
     this.provider = init.provider;
     this.operation = init.operation;
@@ -117,7 +135,7 @@ export class PaymentsError extends Error {
 
   /** A copy with some fields replaced (errors are immutable). */
   with(changes: Partial<PaymentsErrorInit>): PaymentsError {
-    return new PaymentsError({ ...this.toInit(), ...changes });
+    return paymentsError({ ...this.toInit(), ...changes });
   }
 
   /** The fields of this error as an init object. */
@@ -151,7 +169,34 @@ export class PaymentsError extends Error {
   }
 }
 
-/** True when `value` is a {@link PaymentsError}. */
+Object.defineProperties(PaymentsError, {
+  // Bundlers rename a class that names itself in its body (`class _PaymentsError`) and
+  // minifiers shorten it; `util.inspect` prints the constructor's name, so it is fixed here.
+  name: { value: 'PaymentsError' },
+  // `error instanceof PaymentsError` checks the brand, so it holds for an error made by another
+  // copy of payweave (the ESM build when this is the CJS build, or the reverse). A subclass
+  // (`this` is the class right of `instanceof`) keeps the ordinary prototype check.
+  [Symbol.hasInstance]: {
+    value: function hasInstance(this: Function, value: unknown): boolean {
+      return this === PaymentsError
+        ? hasBrand(value)
+        : Function.prototype[Symbol.hasInstance].call(this, value);
+    },
+  },
+});
+
+/**
+ * A new error. The class body never names its own class: a bundler would then rename the
+ * class (`class _PaymentsError`) and stack frames would print that name.
+ */
+function paymentsError(init: PaymentsErrorInit): PaymentsError {
+  return new PaymentsError(init);
+}
+
+/**
+ * True when `value` is a {@link PaymentsError}, made by this copy of payweave or by another
+ * (its ESM and CJS builds in one app, for instance): the check reads the error's brand.
+ */
 export function isPaymentsError(value: unknown): value is PaymentsError {
-  return value instanceof PaymentsError;
+  return hasBrand(value);
 }

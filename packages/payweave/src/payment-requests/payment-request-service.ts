@@ -51,37 +51,45 @@ export interface PaymentRequests<P extends ProvidersInput> {
   ): PageIterator<PaymentRequest>;
 }
 
-const adapters: { [Name in PaymentRequestProvider]: UnifiedAdapter<Name, PaymentRequest> } = {
-  paya: unifiedAdapter<'paya', PaymentRequest>(
-    {
-      // `payment_url` is only returned on request, and it is the one thing a payer needs.
-      retrieve: (client, id, options) => client.paylinks.retrieve(id, { expand: ['payment_url'] }, options),
-      list: (client, filters, options) => client.paylinks.list(filters, options),
-    },
-    fromPayaPaylink,
-  ),
-  payconnect: unifiedAdapter<'payconnect', PaymentRequest>(
-    {
-      retrieve: (client, id, options) => client.invoices.retrieve(id, {}, options),
-      list: (client, filters, options) => client.invoices.search(filters, options),
-    },
-    fromPayConnectInvoice,
-  ),
-  connectfi: unifiedAdapter<'connectfi', PaymentRequest>(
-    {
-      retrieve: (client, id, options) => client.paymentLinks.retrieve(id, {}, options),
-      list: (client, filters, options) => client.paymentLinks.list(filters, options),
-    },
-    fromConnectFiPaymentLink,
-  ),
-  leadconnector: unifiedAdapter<'leadconnector', PaymentRequest>(
-    {
-      retrieve: (client, id, options) => client.orders.retrieve(id, {}, options),
-      list: (client, filters, options) => client.orders.list(filters, options),
-    },
-    fromLeadConnectorOrder,
-  ),
-};
+/**
+ * Each provider's adapter, built on call (inside `createPayweave`): top-level calls would stay
+ * in every bundle that imports anything from `payweave`.
+ */
+function paymentRequestAdapters(): {
+  [Name in PaymentRequestProvider]: UnifiedAdapter<Name, PaymentRequest>;
+} {
+  return {
+    paya: unifiedAdapter<'paya', PaymentRequest>(
+      {
+        // `payment_url` is only returned on request, and it is the one thing a payer needs.
+        retrieve: (client, id, options) => client.paylinks.retrieve(id, { expand: ['payment_url'] }, options),
+        list: (client, filters, options) => client.paylinks.list(filters, options),
+      },
+      fromPayaPaylink,
+    ),
+    payconnect: unifiedAdapter<'payconnect', PaymentRequest>(
+      {
+        retrieve: (client, id, options) => client.invoices.retrieve(id, {}, options),
+        list: (client, filters, options) => client.invoices.search(filters, options),
+      },
+      fromPayConnectInvoice,
+    ),
+    connectfi: unifiedAdapter<'connectfi', PaymentRequest>(
+      {
+        retrieve: (client, id, options) => client.paymentLinks.retrieve(id, {}, options),
+        list: (client, filters, options) => client.paymentLinks.list(filters, options),
+      },
+      fromConnectFiPaymentLink,
+    ),
+    leadconnector: unifiedAdapter<'leadconnector', PaymentRequest>(
+      {
+        retrieve: (client, id, options) => client.orders.retrieve(id, {}, options),
+        list: (client, filters, options) => client.orders.list(filters, options),
+      },
+      fromLeadConnectorOrder,
+    ),
+  };
+}
 
 /** Builds the unified paymentRequests service over the configured clients. */
 export function createPaymentRequests<P extends ProvidersInput>(
@@ -90,7 +98,7 @@ export function createPaymentRequests<P extends ProvidersInput>(
 ): PaymentRequests<P> {
   return createUnifiedService<PaymentRequest>(
     'paymentRequests',
-    adapters,
+    paymentRequestAdapters(),
     clients,
     logger,
   ) as PaymentRequests<P>;

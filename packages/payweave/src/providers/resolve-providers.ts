@@ -5,15 +5,38 @@ import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
 import type { ProviderClients, ProviderName } from './provider-map.js';
 
-const factories: { [Name in ProviderName]: (settings: never) => ProviderClients[Name] } = {
-  paya: createPaya,
-  payconnect: createPayConnect,
-  connectfi: createConnectFi,
-  leadconnector: createLeadConnector,
-};
+/** `L` when it lists every provider, `never` (a compile error where it is used) otherwise. */
+type EveryProvider<L extends readonly ProviderName[]> = [Exclude<ProviderName, L[number]>] extends [never]
+  ? L
+  : never;
 
-/** Provider ids in a stable order. */
-export const providerNames = Object.keys(factories) as ProviderName[];
+const providerIds = ['paya', 'payconnect', 'connectfi', 'leadconnector'] as const;
+
+/**
+ * Provider ids in a stable order. A literal, not `Object.keys` of the factory table: a
+ * top-level call would keep every provider's factory in a bundle that imports only
+ * `createPaya` from `payweave`.
+ */
+export const providerNames: EveryProvider<typeof providerIds> = providerIds;
+
+/**
+ * Each provider's factory. Built on call, inside `createPayweave`, so that nothing at the
+ * top level of the facade references a provider package and bundlers can drop the
+ * providers an app does not import.
+ */
+function factoryOf<Name extends ProviderName>(name: Name): (settings: never) => ProviderClients[Name] {
+  const factories: { [Key in ProviderName]: (settings: never) => ProviderClients[Key] } = {
+    paya: createPaya,
+    payconnect: createPayConnect,
+    connectfi: createConnectFi,
+    leadconnector: createLeadConnector,
+  };
+  return factories[name];
+}
+
+function isKnownProvider(name: string): name is ProviderName {
+  return (providerNames as readonly string[]).includes(name);
+}
 
 function isClient(value: unknown): boolean {
   return (
@@ -48,14 +71,14 @@ export function resolveProviders(input: unknown): Partial<ProviderClients> {
   }
   const clients: Partial<Record<ProviderName, unknown>> = {};
   for (const name of Object.keys(input)) {
-    if (!Object.hasOwn(factories, name)) {
+    if (!isKnownProvider(name)) {
       throw new PaymentsError({
         code: 'configuration',
         message: `payweave: unknown provider ${JSON.stringify(name.slice(0, 40))} (known: ${providerNames.join(', ')}).`,
         fieldErrors: { [`providers.${name}`]: ['is not a known provider'] },
       });
     }
-    const provider = name as ProviderName;
+    const provider = name;
     const entry = (input as Record<string, unknown>)[provider];
     if (entry === undefined) continue;
     if (typeof entry !== 'object' || entry === null) {
@@ -66,7 +89,7 @@ export function resolveProviders(input: unknown): Partial<ProviderClients> {
     }
     let client: unknown;
     try {
-      client = isClient(entry) ? entry : factories[provider](entry as never);
+      client = isClient(entry) ? entry : factoryOf(provider)(entry as never);
     } catch (error) {
       if (error instanceof PaymentsError) throw error;
       throw settingsError(`providers.${provider}`, 'could not be used to make a client', error);

@@ -43,27 +43,38 @@ export interface Transactions<P extends ProvidersInput> {
   ): PageIterator<Transaction>;
 }
 
-const adapters: { [Name in TransactionProvider]: UnifiedAdapter<Name, Transaction> } = {
-  paya: unifiedAdapter<'paya', Transaction>(
-    {
-      retrieve: (client, id, options) => client.transactions.retrieve(id, {}, options),
-      list: (client, filters, options) => client.transactions.list(filters, options),
-    },
-    fromPayaTransaction,
-  ),
-  leadconnector: unifiedAdapter<'leadconnector', Transaction>(
-    {
-      retrieve: (client, id, options) => client.transactions.retrieve(id, {}, options),
-      list: (client, filters, options) => client.transactions.list(filters, options),
-    },
-    fromLeadConnectorTransaction,
-  ),
-};
+/**
+ * Each provider's adapter, built on call (inside `createPayweave`): top-level calls would stay
+ * in every bundle that imports anything from `payweave`.
+ */
+function transactionAdapters(): { [Name in TransactionProvider]: UnifiedAdapter<Name, Transaction> } {
+  return {
+    paya: unifiedAdapter<'paya', Transaction>(
+      {
+        retrieve: (client, id, options) => client.transactions.retrieve(id, {}, options),
+        list: (client, filters, options) => client.transactions.list(filters, options),
+      },
+      fromPayaTransaction,
+    ),
+    leadconnector: unifiedAdapter<'leadconnector', Transaction>(
+      {
+        retrieve: (client, id, options) => client.transactions.retrieve(id, {}, options),
+        list: (client, filters, options) => client.transactions.list(filters, options),
+      },
+      fromLeadConnectorTransaction,
+    ),
+  };
+}
 
 /** Builds the unified transactions service over the configured clients. */
 export function createTransactions<P extends ProvidersInput>(
   clients: Partial<ProviderClients>,
   logger: Logger | undefined,
 ): Transactions<P> {
-  return createUnifiedService<Transaction>('transactions', adapters, clients, logger) as Transactions<P>;
+  return createUnifiedService<Transaction>(
+    'transactions',
+    transactionAdapters(),
+    clients,
+    logger,
+  ) as Transactions<P>;
 }
