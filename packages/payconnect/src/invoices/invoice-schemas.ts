@@ -79,6 +79,8 @@ export const voidInvoiceInput = z.strictObject({
 /**
  * Search filters. The known (assumed) ones are checked; PayConnect's full vocabulary is not
  * published, so other string, number, boolean or list filters pass through as given.
+ * The pass-through type includes `undefined` so the optional named filters stay assignable to
+ * it under `exactOptionalPropertyTypes` (else the published `.d.ts` fails with TS2411).
  */
 export const searchFiltersInput = z.catchall(
   z.strictObject({
@@ -92,7 +94,7 @@ export const searchFiltersInput = z.catchall(
     dueDateFrom: z.optional(isoDate),
     dueDateTo: z.optional(isoDate),
   }),
-  z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+  z.optional(z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])),
 );
 
 /** Input of `invoices.search`: filters and the first page (1-based) and page size (1-100, default 50). */
