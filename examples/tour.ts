@@ -18,7 +18,34 @@ import {
   payConnectSimulatorApiKey,
   seedPaymentLinkId,
 } from '@payweave/testing';
-import { createPayweave, type PaymentRequest } from 'payweave';
+import {
+  createPayweave,
+  type PaymentRequest,
+  type PaymentRequestProvider,
+  type Transaction,
+  type TransactionProvider,
+} from 'payweave';
+
+/** A record the tour created or changed, and what it did to it. */
+export type TouchedRecord =
+  | {
+      readonly kind: 'payment request';
+      readonly provider: PaymentRequestProvider;
+      readonly id: string;
+      readonly did: string;
+    }
+  | {
+      readonly kind: 'transaction';
+      readonly provider: TransactionProvider;
+      readonly id: string;
+      readonly did: string;
+    }
+  | {
+      readonly kind: 'coupon';
+      readonly provider: 'leadconnector';
+      readonly id: string;
+      readonly did: string;
+    };
 
 /** What the tour did, for the printed report and the tour's test. */
 export interface TourResult {
@@ -26,9 +53,16 @@ export interface TourResult {
   readonly target: 'simulators' | 'live';
   /** One line per step. */
   readonly steps: readonly string[];
-  /** The unified table rows. */
+  /** Every record the tour created or changed. */
+  readonly touched: readonly TouchedRecord[];
+  /** The unified payment-request table: every one the tour touched, then a few others per provider. */
   readonly paymentRequests: readonly PaymentRequest[];
+  /** The unified transaction table: every transaction the tour made. */
+  readonly transactions: readonly Transaction[];
 }
+
+/** How many records that the tour did not touch the table shows per provider, for context. */
+const othersPerProvider = 3;
 
 const liveVariables = [
   'PAYA_USER_ID',
@@ -102,6 +136,12 @@ export async function main(
   const print = options.print ?? ((line: string) => console.log(line));
   const setup = live ? liveSettings() : await startSimulators();
   const steps: string[] = [];
+  const touched: TouchedRecord[] = [];
+  const touch = (record: TouchedRecord) => {
+    const known = touched.find((entry) => entry.provider === record.provider && entry.id === record.id);
+    if (known) touched[touched.indexOf(known)] = { ...known, did: `${known.did}, ${record.did}` };
+    else touched.push(record);
+  };
   const step = (line: string) => {
     steps.push(line);
     print(`  ${line}`);
@@ -127,6 +167,7 @@ export async function main(
         description: 'Tour: espresso beans',
       })
     ).unwrap();
+    touch({ kind: 'transaction', provider: 'paya', id: sale.id, did: 'sold' });
     step(
       `sale ${sale.id}: ${sale.status} ${formatMoney(sale.transaction_amount_money ?? { amountMinor: 0, currency: 'USD' })} USD`,
     );
@@ -136,6 +177,14 @@ export async function main(
       previous_transaction_id: sale.id,
       transaction_amount: '12.00',
     });
+    if (refund.isOk()) {
+      touch({
+        kind: 'transaction',
+        provider: 'paya',
+        id: refund.value.id,
+        did: 'refunded 12.00 of the sale',
+      });
+    }
     step(
       refund.isOk()
         ? `refund ${refund.value.id}: ${refund.value.status}`
@@ -150,6 +199,7 @@ export async function main(
         description: 'Tour: catering deposit',
       })
     ).unwrap();
+    touch({ kind: 'payment request', provider: 'paya', id: paylink.id, did: 'created, emailed' });
     step(`paylink ${paylink.id} sent by email for ${paylink.amount_due} USD`);
 
     print('PayConnect');
@@ -160,11 +210,14 @@ export async function main(
         dueDate: '2026-12-31',
       })
     ).unwrap();
+    touch({ kind: 'payment request', provider: 'payconnect', id: invoice.invoiceId, did: 'created' });
     step(`invoice ${invoice.invoiceId} created (${invoice.status})`);
     step(`emailed: ${(await payconnect.invoices.sendEmail(invoice.invoiceId)).unwrap().status}`);
+    touch({ kind: 'payment request', provider: 'payconnect', id: invoice.invoiceId, did: 'emailed' });
     const paid = (
       await payconnect.invoices.pay(invoice.invoiceId, { amount: '180.00', paymentMethod: 'card' })
     ).unwrap();
+    touch({ kind: 'payment request', provider: 'payconnect', id: invoice.invoiceId, did: 'paid' });
     step(`paid 180.00: ${paid.status}`);
 
     print('connectFi');
@@ -175,7 +228,15 @@ export async function main(
         description: 'Sent to the processor by the tour',
       })
     ).unwrap();
-    step(`payment link ${moved.cFiTransactionId} -> ${moved.status} (manualStatus ${moved.manualStatus})`);
+    touch({
+      kind: 'payment request',
+      provider: 'connectfi',
+      id: moved.cFiTransactionId,
+      did: `status set to ${moved.status}`,
+    });
+    step(
+      `payment link ${moved.cFiTransactionId} -> ${moved.status}, set by hand (manualStatus: ${moved.manualStatus})`,
+    );
 
     print('LeadConnector');
     const orders = (await leadconnector.orders.list({ limit: 10 }).firstPage()).unwrap();
@@ -189,6 +250,12 @@ export async function main(
           notes: 'Paid at the counter',
         })
       ).unwrap();
+      touch({
+        kind: 'payment request',
+        provider: 'leadconnector',
+        id: unpaid._id,
+        did: 'cash payment recorded',
+      });
       step(`recorded a cash payment on order ${unpaid._id}`);
     }
     const coupon = (
@@ -200,40 +267,94 @@ export async function main(
         startDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       })
     ).unwrap();
-    step(`coupon ${coupon.code} created`);
-    if (live) await leadconnector.coupons.delete(coupon._id);
+    touch({ kind: 'coupon', provider: 'leadconnector', id: coupon._id, did: 'created' });
+    step(`coupon ${coupon.code} (id ${coupon._id}) created`);
+    if (live) {
+      await leadconnector.coupons.delete(coupon._id);
+      touch({ kind: 'coupon', provider: 'leadconnector', id: coupon._id, did: 'deleted' });
+    }
 
+    // The tour's own records first, read back as they are now, then a few others for context:
+    // a list page alone could leave the tour's records out.
+    const didTo = (provider: string, id: string) =>
+      touched.find((record) => record.provider === provider && record.id === id)?.did ?? '';
     const paymentRequests: PaymentRequest[] = [];
     for (const provider of ['paya', 'payconnect', 'connectfi', 'leadconnector'] as const) {
-      const rows = await pw.paymentRequests.list({ provider }).toArray({ limit: 4 });
-      paymentRequests.push(...rows.unwrap());
+      for (const record of touched) {
+        if (record.kind !== 'payment request' || record.provider !== provider) continue;
+        paymentRequests.push((await pw.paymentRequests.retrieve({ provider, id: record.id })).unwrap());
+      }
+      const listed = (await pw.paymentRequests.list({ provider }).toArray({ limit: 10 })).unwrap();
+      const others = listed.filter((request) => !didTo(provider, request.id));
+      paymentRequests.push(...others.slice(0, othersPerProvider));
     }
-    print('\nPayment requests, unified');
-    print(table(paymentRequests));
-    return { target: live ? 'live' : 'simulators', steps, paymentRequests };
+    const transactions: Transaction[] = [];
+    for (const record of touched) {
+      if (record.kind !== 'transaction') continue;
+      transactions.push(
+        (await pw.transactions.retrieve({ provider: record.provider, id: record.id })).unwrap(),
+      );
+    }
+
+    print(`\nPayment requests, unified: the tour's, then up to ${othersPerProvider} others per provider`);
+    print(paymentRequestTable(paymentRequests, didTo));
+    print('\nTransactions the tour made, unified');
+    print(transactionTable(transactions, didTo));
+    return { target: live ? 'live' : 'simulators', steps, touched, paymentRequests, transactions };
   } finally {
     await setup.close();
   }
 }
 
-function table(requests: readonly PaymentRequest[]): string {
-  const header = ['provider', 'kind', 'id', 'status', 'raw status', 'amount', 'customer'];
-  const rows = requests.map((request) => [
-    request.provider,
-    request.kind,
-    request.id.length > 18 ? `${request.id.slice(0, 17)}…` : request.id,
-    request.status.unified,
-    request.status.raw,
-    request.amount
-      ? `${formatMoney(request.amount)} ${request.amount.currency}`
-      : `unknown (${String(request.amountRaw)})`,
-    request.customer?.name ?? request.customer?.email ?? '',
-  ]);
+type DidTo = (provider: string, id: string) => string;
+
+/** The unified payment requests, ids in full, with what the tour did to each (blank: untouched). */
+function paymentRequestTable(requests: readonly PaymentRequest[], didTo: DidTo): string {
+  return table(
+    ['provider', 'kind', 'id', 'status', 'provider status', 'amount', 'customer', 'what the tour did'],
+    requests.map((request) => [
+      request.provider,
+      request.kind,
+      request.id,
+      request.status.unified,
+      request.status.raw,
+      money(request),
+      request.customer?.name ?? request.customer?.email ?? '',
+      didTo(request.provider, request.id),
+    ]),
+  );
+}
+
+/** The unified transactions, ids in full; the provider's own status is a code, so it is left out. */
+function transactionTable(transactions: readonly Transaction[], didTo: DidTo): string {
+  return table(
+    ['provider', 'method', 'id', 'status', 'amount', 'what the tour did'],
+    transactions.map((transaction) => [
+      transaction.provider,
+      transaction.paymentMethod ?? '',
+      transaction.id,
+      transaction.status.unified,
+      money(transaction),
+      didTo(transaction.provider, transaction.id),
+    ]),
+  );
+}
+
+function money(record: PaymentRequest | Transaction): string {
+  return record.amount
+    ? `${formatMoney(record.amount)} ${record.amount.currency}`
+    : `unknown (${String(record.amountRaw)})`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => String(row[column]).length)),
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 

@@ -65,4 +65,9 @@ export {
   type PayConnectWorkflowOptions,
   payConnectTemplateMethods,
 } from './workflow/execute-template.js';
-export { invoiceRows, searchPageRows, searchRows } from './workflow/invoice-rows.js';
+export {
+  invoiceRows,
+  type SearchPageRowsInput,
+  searchPageRows,
+  searchRows,
+} from './workflow/invoice-rows.js';

@@ -10,7 +10,7 @@ import {
   type WorkflowRow,
 } from '@payweave/core';
 import { buildInvoiceOperations, type PayConnectInvoiceOperations } from './invoices/invoice-operations.js';
-import type { PayConnectIssuedSession, PayConnectSearchPage } from './invoices/invoice-types.js';
+import type { PayConnectIssuedSession } from './invoices/invoice-types.js';
 import type { RetrieveInvoiceMethod } from './invoices/retrieve-with-fallback.js';
 import { mapPayConnectError } from './payconnect-errors.js';
 import {
@@ -23,7 +23,7 @@ import { buildSessionOperations } from './sessions/session-operations.js';
 import { createSessionView, type PayConnectSessionView } from './sessions/session-view.js';
 import { type PayConnectConnectionReport, testPayConnectConnection } from './test-connection.js';
 import { createTemplateExecutor, type PayConnectTemplateExecutor } from './workflow/execute-template.js';
-import { invoiceRows, searchPageRows } from './workflow/invoice-rows.js';
+import { invoiceRows, type SearchPageRowsInput, searchPageRows } from './workflow/invoice-rows.js';
 
 /** The resources of a PayConnect client. */
 export type PayConnectResources = { invoices: PayConnectInvoiceOperations };
@@ -42,8 +42,8 @@ export interface PayConnectWorkflow {
   readonly execute: PayConnectTemplateExecutor;
   /** Rows of a single-record result. */
   readonly rows: (result: Result<unknown, PaymentsError>) => WorkflowRow[];
-  /** Rows of one search page (pagination on each row). */
-  readonly searchPageRows: (result: Result<PayConnectSearchPage, PaymentsError>) => WorkflowRow[];
+  /** Rows of one search page (pagination on each row): a page from `invoices.search(...).pages()` or a `firstPage()` result. */
+  readonly searchPageRows: (input: SearchPageRowsInput) => WorkflowRow[];
 }
 
 /**

@@ -74,7 +74,7 @@ export interface Payweave<P extends ProvidersInput> {
  * const pw = createPayweave({
  *   providers: {
  *     paya: createPaya({ environment: 'sandbox' }),
- *     leadconnector: { accessToken: process.env.HL_TOKEN!, locationId: 'loc_1' },
+ *     leadconnector: { accessToken: process.env.LEADCONNECTOR_ACCESS_TOKEN!, locationId: 'loc_1' },
  *   },
  * });
  * await pw.providers.paya.transactions.retrieve(id);

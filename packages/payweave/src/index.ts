@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 export { type ConnectFiClient, type ConnectFiSettings, createConnectFi } from '@payweave/connectfi';
-export { type Money, PaymentsError, type PaymentsErrorCode, type Result, toRows } from '@payweave/core';
+export {
+  formatMoney,
+  type Money,
+  PaymentsError,
+  type PaymentsErrorCode,
+  type Result,
+  toRows,
+} from '@payweave/core';
 export {
   createLeadConnector,
   type LeadConnectorClient,

@@ -18,12 +18,13 @@ import { invoiceRows, searchPageRows } from './invoice-rows.js';
 /**
  * A template call as the seed's workflow node makes it: `options` carries route values
  * (`invoiceId`) or, for search, the filters (plus `pageSize`); `items` the request bodies,
- * one call per item.
+ * one call per item. Search and retrieve take no items: items given to them are refused
+ * with one `ERROR` row (`validation`) and nothing is sent.
  */
 export interface PayConnectTemplateRequest {
   /** Route values (`invoiceId`), or search filters (and `pageSize`). */
   options?: Readonly<Record<string, unknown>> | undefined;
-  /** Request bodies; one call per item (actions without a body may omit them). */
+  /** Request bodies; one call per item (actions without a body may omit them; search and retrieve refuse them). */
   items?: readonly Readonly<Record<string, unknown>>[] | undefined;
 }
 
@@ -167,6 +168,27 @@ export function createTemplateExecutor(
           }),
         ),
       );
+    // Retrieve templates read `options` only: items would be silently ignored (a search would
+    // then return every invoice), so they are refused before anything is sent.
+    if (
+      (operationId === operations.search.id || operationId === operations.retrieve.id) &&
+      request.items !== undefined &&
+      request.items.length > 0
+    ) {
+      const where =
+        operationId === operations.search.id
+          ? "a search takes its filters in options (options: { status: 'Sent', pageSize: 50 })"
+          : 'a retrieve takes the invoice id in options (options: { invoiceId })';
+      return toRows(
+        Err(
+          buildError(scope, {
+            code: 'validation',
+            detail: `items are not used by ${operationId}: ${where}; nothing was sent.`,
+            fieldErrors: { items: ['must be empty: put the values in options'] },
+          }),
+        ),
+      );
+    }
     if (operationId === operations.search.id)
       return searchAll(runtime, operations, options, callOptions, maxRows);
     if (operationId === operations.retrieve.id)

@@ -105,6 +105,61 @@ describe('workflow.execute (the seed templates)', () => {
     ]);
   });
 
+  it('search filters put in items are refused with one validation ERROR row, nothing sent', async () => {
+    const payconnect = client();
+    const rows = await payconnect.workflow.execute('payconnect.invoices.search', {
+      options: { pageSize: 50 },
+      items: [{ status: 'Paid' }],
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      status: 'ERROR',
+      statusMessage: 'validation',
+      operation: 'payconnect.invoices.search',
+      fieldErrors: { items: ['must be empty: put the values in options'] },
+    });
+    expect(rows[0]?.errorMessage).toContain('a search takes its filters in options');
+    const retrieve = await payconnect.workflow.execute('payconnect.invoices.retrieve', {
+      items: [{ invoiceId: 'inv_001001' }],
+    });
+    expect(retrieve).toMatchObject([{ status: 'ERROR', statusMessage: 'validation' }]);
+    expect(simulator.log).toHaveLength(0);
+    // An empty items list is the same as none.
+    const paid = await payconnect.workflow.execute('payconnect.invoices.search', {
+      options: { status: 'Paid' },
+      items: [],
+    });
+    expect(paid.map((row) => row.providerStatus)).toEqual(['Paid', 'Paid', 'Paid', 'Paid']);
+  });
+
+  it("searchPageRows takes a page of invoices.search: from .pages() or .firstPage() (the guide's snippet)", async () => {
+    const payconnect = client();
+    const rows = [];
+    for await (const page of payconnect.invoices.search({ filters: { status: 'Sent' }, pageSize: 3 }).pages())
+      rows.push(...searchPageRows(page));
+    expect(rows.map((row) => row.providerStatus)).toEqual(['Sent', 'Sent', 'Sent', 'Sent']);
+    expect(rows.map((row) => row.pagination)).toEqual([
+      { page: 1, totalCount: 4, hasMore: true },
+      { page: 1, totalCount: 4, hasMore: true },
+      { page: 1, totalCount: 4, hasMore: true },
+      { page: 2, totalCount: 4, hasMore: false },
+    ]);
+    const first = searchPageRows(
+      await payconnect.invoices.search({ filters: { status: 'Paid' }, pageSize: 2 }).firstPage(),
+    );
+    expect(first).toHaveLength(2);
+    expect(first[0]).toMatchObject({
+      status: 'OK',
+      providerStatus: 'Paid',
+      pagination: { page: 1, hasMore: true },
+    });
+    simulator.faults.failNext(1, 400, { body: { message: 'bad filter' } });
+    const failed = searchPageRows(
+      await payconnect.invoices.search({ filters: { status: 'Paid' } }).firstPage(),
+    );
+    expect(failed).toMatchObject([{ status: 'ERROR', statusMessage: 'invalid_request' }]);
+  });
+
   it('maxRows bounds the rows of a search: the first maxRows rows, then one ERROR row naming it', async () => {
     const payconnect = client();
     const searches = () => simulator.log.filter((entry) => entry.path === '/v2/invoices/search');

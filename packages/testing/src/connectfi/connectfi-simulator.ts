@@ -5,7 +5,9 @@ import {
   type ConnectFiSimPayment,
   type ConnectFiSimState,
   type ConnectFiSimStatus,
+  connectFiId,
   connectFiSimStatuses,
+  seedPaymentLinkId,
   seedPayments,
   seedRefunds,
 } from './connectfi-sim-state.js';
@@ -19,6 +21,30 @@ export const connectFiSimulatorLogin = 'CLIENTID';
 
 /** The password the simulator accepts by default. */
 export const connectFiSimulatorPassword = 'connectfi-sandbox-password';
+
+/** Seeded data of the connectFi simulator (with `seed` left on). */
+export const connectFiSimulatorDefaults = {
+  /** The login a default simulator accepts. */
+  login: connectFiSimulatorLogin,
+  /** The password a default simulator accepts. */
+  password: connectFiSimulatorPassword,
+  /** The seed's payment link, in status `Error` (ready to be set to `SentToPay`). */
+  paymentLinkId: seedPaymentLinkId,
+  /** One seeded payment link in each of the twelve statuses (twelve more exist for paging). */
+  paymentIdByStatus: Object.fromEntries(
+    connectFiSimStatuses.map((status, index) => [status, connectFiId(index + 1)]),
+  ) as Readonly<Record<ConnectFiSimStatus, string>>,
+  /** Seeded refunds, in statuses SentToPay, Completed, Error and Initiated. */
+  refundIds: [700, 701, 702, 703].map((seed) => `RF${connectFiId(seed).slice(0, 20)}`),
+} as const;
+
+/** The settings a connectFi client needs to talk to the simulator. */
+export interface ConnectFiSimCredentials {
+  /** The client login the simulator accepts. */
+  readonly login: string;
+  /** Its password. */
+  readonly password: string;
+}
 
 /** Settings of {@link createConnectFiSimulator}. */
 export interface ConnectFiSimulatorOptions {
@@ -36,6 +62,10 @@ export interface ConnectFiSimulatorOptions {
 
 /** The connectFi simulator plus its helpers. */
 export interface ConnectFiSimulator extends Simulator<ConnectFiSimState> {
+  /** The settings a client needs (`createConnectFi({ baseUrl, ...simulator.credentials })`). */
+  readonly credentials: ConnectFiSimCredentials;
+  /** The seeded data: {@link connectFiSimulatorDefaults}. */
+  readonly defaults: typeof connectFiSimulatorDefaults;
   /** Ends every token: the next call answers 401 `unauthorized`. */
   expireTokens(): void;
   /** Tokens issued so far. */
@@ -120,7 +150,7 @@ function body(request: SimRequest): Record<string, unknown> {
  * ```ts
  * const simulator = createConnectFiSimulator();
  * const baseUrl = await simulator.listen();
- * const connectfi = createConnectFi({ baseUrl, login: connectFiSimulatorLogin, password: connectFiSimulatorPassword });
+ * const connectfi = createConnectFi({ baseUrl, ...simulator.credentials });
  * ```
  */
 export function createConnectFiSimulator(options: ConnectFiSimulatorOptions = {}): ConnectFiSimulator {
@@ -313,6 +343,11 @@ export function createConnectFiSimulator(options: ConnectFiSimulatorOptions = {}
   });
 
   const extended = Object.assign(simulator, {
+    credentials: {
+      login: options.login ?? connectFiSimulatorLogin,
+      password: options.password ?? connectFiSimulatorPassword,
+    },
+    defaults: connectFiSimulatorDefaults,
     expireTokens() {
       simulator.state.tokens.clear();
     },

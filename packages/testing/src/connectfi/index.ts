@@ -11,8 +11,10 @@ export {
 } from './connectfi-sim-state.js';
 export type { AjvError } from './connectfi-sim-validate.js';
 export {
+  type ConnectFiSimCredentials,
   type ConnectFiSimulator,
   type ConnectFiSimulatorOptions,
+  connectFiSimulatorDefaults,
   connectFiSimulatorLogin,
   connectFiSimulatorPassword,
   connectFiSimulatorUrl,

@@ -13,6 +13,7 @@ export type {
 } from './lc-sim-state.js';
 export {
   createLeadConnectorSimulator,
+  type LeadConnectorSimCredentials,
   type LeadConnectorSimRateLimit,
   type LeadConnectorSimulator,
   type LeadConnectorSimulatorOptions,

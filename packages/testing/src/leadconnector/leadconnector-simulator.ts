@@ -30,9 +30,22 @@ export interface LeadConnectorSimulatorOptions {
   tokenLifetimeSeconds?: number;
 }
 
+/** The settings a LeadConnector client needs to talk to the simulator. */
+export interface LeadConnectorSimCredentials {
+  /** A private integration token of the seeded location ({@link leadConnectorSimDefaults}.accessToken). */
+  readonly accessToken: string;
+  /** The seeded location ({@link leadConnectorSimDefaults}.locationId). */
+  readonly locationId: string;
+}
+
 /** A LeadConnector simulator with its helpers. */
 export interface LeadConnectorSimulator extends Simulator<LeadConnectorSimState> {
-  /** Seeded ids and credentials. */
+  /**
+   * The settings a client needs: the seeded location's private integration token and its
+   * location id (`createLeadConnector({ baseUrl, ...simulator.credentials })`).
+   */
+  readonly credentials: LeadConnectorSimCredentials;
+  /** Seeded ids and tokens: {@link leadConnectorSimDefaults}. */
   readonly defaults: typeof leadConnectorSimDefaults;
   /** The rate limit in force. */
   readonly rateLimit: LeadConnectorSimRateLimit | false;
@@ -71,7 +84,7 @@ const docsInterval = 10_000;
  * ```ts
  * const simulator = createLeadConnectorSimulator({ rateLimit: { maxRequests: 20, intervalMs: 500 } });
  * const baseUrl = await simulator.listen();
- * const lc = createLeadConnector({ baseUrl, accessToken: simulator.defaults.accessToken, locationId: simulator.defaults.locationId });
+ * const lc = createLeadConnector({ baseUrl, ...simulator.credentials });
  * simulator.seedOrders(100_000);
  * ```
  */
@@ -194,6 +207,10 @@ export function createLeadConnectorSimulator(
   const simulator = base as LeadConnectorSimulator;
   Object.defineProperty(simulator, 'rateLimit', { get: () => rateLimit, enumerable: true });
   return Object.assign(simulator, {
+    credentials: {
+      accessToken: leadConnectorSimDefaults.accessToken,
+      locationId: leadConnectorSimDefaults.locationId,
+    },
     defaults: leadConnectorSimDefaults,
     setRateLimit(limit: LeadConnectorSimRateLimit | false) {
       rateLimit = limit;

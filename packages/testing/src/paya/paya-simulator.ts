@@ -38,8 +38,13 @@ export interface SeedTransactionsOptions {
 
 /** The Paya simulator: the generic simulator plus Paya helpers. */
 export interface PayaSimulator extends Simulator<PayaSimState> {
-  /** The credentials the simulator accepts. */
+  /**
+   * The settings a client needs: `userId`, `userApiKey` and `developerId` as this simulator
+   * accepts them (`createPaya({ baseUrl, ...simulator.credentials })`).
+   */
   readonly credentials: PayaSimCredentials;
+  /** The seeded ids (locations, product transactions, user): {@link payaSimulatorDefaults}. */
+  readonly defaults: typeof payaSimulatorDefaults;
   /**
    * Adds `count` approved card sales directly to the state, without HTTP: compact records
    * sharing their constant strings, 100,000 in well under a second.
@@ -100,6 +105,7 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
   let seedCounter = 0;
   return Object.assign(base, {
     credentials,
+    defaults: payaSimulatorDefaults,
     seedTransactions(count: number, seed: SeedTransactionsOptions = {}) {
       const state = base.state;
       const location =

@@ -5,8 +5,10 @@ export {
 } from './payconnect-sim-state.js';
 export {
   createPayConnectSimulator,
+  type PayConnectSimCredentials,
   type PayConnectSimulator,
   type PayConnectSimulatorOptions,
   payConnectSandboxUrl,
   payConnectSimulatorApiKey,
+  payConnectSimulatorDefaults,
 } from './payconnect-simulator.js';

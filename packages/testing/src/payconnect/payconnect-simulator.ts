@@ -15,6 +15,36 @@ export const payConnectSandboxUrl = 'https://dev.payconnect.us/api';
 /** The API key the simulator accepts by default (the examples use it). */
 export const payConnectSimulatorApiKey = 'pc_sandbox_payweave_demo_key';
 
+/** Seeded data of the PayConnect simulator. */
+export const payConnectSimulatorDefaults = {
+  /** The API key a default simulator accepts. */
+  apiKey: payConnectSimulatorApiKey,
+  /**
+   * The 24 seeded invoices, `inv_001001` (INV-1001) to `inv_001024` (INV-1024), over four
+   * customers; their statuses cycle Draft, Sent, PartiallyPaid, Paid, Void, Overdue.
+   */
+  invoiceIds: Array.from({ length: 24 }, (_, index) => `inv_${String(1001 + index).padStart(6, '0')}`),
+  /** The first Draft invoice (`INV-1001`). */
+  draftInvoiceId: 'inv_001001',
+  /** The first Sent invoice (`INV-1002`, payable). */
+  sentInvoiceId: 'inv_001002',
+  /** The first Paid invoice (`INV-1004`). */
+  paidInvoiceId: 'inv_001004',
+  /** The seeded customers' emails. */
+  customerEmails: [
+    'billing@acme-plumbing.test',
+    'owner@blueharbor.test',
+    'accounts@cedarpine.test',
+    'frontdesk@deltafit.test',
+  ],
+} as const;
+
+/** The settings a PayConnect client needs to talk to the simulator. */
+export interface PayConnectSimCredentials {
+  /** An API key the simulator accepts (the first of `apiKeys`). */
+  readonly apiKey: string;
+}
+
 /** Settings of {@link createPayConnectSimulator}. */
 export interface PayConnectSimulatorOptions {
   /** API keys that may open sessions (default: {@link payConnectSimulatorApiKey}). */
@@ -27,6 +57,10 @@ export interface PayConnectSimulatorOptions {
 
 /** The PayConnect simulator plus its scripted switches. */
 export interface PayConnectSimulator extends Simulator<PayConnectSimState> {
+  /** The settings a client needs (`createPayConnect({ baseUrl, ...simulator.credentials })`). */
+  readonly credentials: PayConnectSimCredentials;
+  /** The seeded data: {@link payConnectSimulatorDefaults}. */
+  readonly defaults: typeof payConnectSimulatorDefaults;
   /** Ends every open session: the next invoice call answers 401. */
   expireSessions(): void;
   /** Makes the direct get-by-id route answer 401 with a valid session (true) or behave (false). */
@@ -137,7 +171,7 @@ function matches(invoice: PayConnectSimInvoice, filters: Body): boolean {
  * ```ts
  * const simulator = createPayConnectSimulator();
  * const baseUrl = await simulator.listen();
- * const payconnect = createPayConnect({ apiKey: payConnectSimulatorApiKey, baseUrl });
+ * const payconnect = createPayConnect({ baseUrl, ...simulator.credentials });
  * simulator.setDirectGetUnauthorized(true); // retrieve now falls back to search
  * ```
  */
@@ -370,6 +404,8 @@ export function createPayConnectSimulator(options: PayConnectSimulatorOptions = 
   });
 
   const extended = Object.assign(simulator, {
+    credentials: { apiKey: options.apiKeys?.[0] ?? payConnectSimulatorApiKey },
+    defaults: payConnectSimulatorDefaults,
     expireSessions() {
       simulator.state.sessions.clear();
     },
