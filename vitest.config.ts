@@ -6,12 +6,16 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const packageDirectories = readdirSync(new URL('./packages', import.meta.url));
 
 /** Source aliases: tests run against `src`, so no build is needed before `pnpm test`. */
-const alias = Object.fromEntries(
-  packageDirectories.map((directory) => [
-    directory === 'payweave' ? 'payweave' : `@payweave/${directory}`,
-    `${root}packages/${directory}/src/index.ts`,
-  ]),
-);
+const alias = {
+  // Subpath entries first: an alias also matches the paths below its name.
+  '@payweave/testing/msw': `${root}packages/testing/src/msw.ts`,
+  ...Object.fromEntries(
+    packageDirectories.map((directory) => [
+      directory === 'payweave' ? 'payweave' : `@payweave/${directory}`,
+      `${root}packages/${directory}/src/index.ts`,
+    ]),
+  ),
+};
 
 export default defineConfig({
   resolve: { alias },

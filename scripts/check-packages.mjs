@@ -242,6 +242,7 @@ import { createPayConnect, type PayConnectClient, type PayConnectInvoice } from 
 import { createConnectFi, type ConnectFiClient, type ConnectFiPayment } from '@payweave/connectfi';
 import { createLeadConnector, type LeadConnectorClient, type Order } from '@payweave/leadconnector';
 import { createPayaSimulator, FaultScript, type Simulator } from '@payweave/testing';
+import { mswHandlers } from '@payweave/testing/msw';
 
 export const factories = [createPayweave, createPaya, createPayConnect, createConnectFi, createLeadConnector] as const;
 export const classes = [PageIterator, PaymentsError, FacadeError, FaultScript] as const;
@@ -270,5 +271,8 @@ export type Outcome = Result<PayaTransaction, PaymentsError>;
 export function simulator(): Simulator<unknown> {
   return createPayaSimulator();
 }
+
+// The msw entry (msw is an optional peer, installed beside @payweave/testing here).
+export const handlers: ReturnType<typeof mswHandlers> = mswHandlers(createPayaSimulator());
 `;
 }

@@ -5,12 +5,13 @@
  */
 import { createPaya } from '@payweave/paya';
 import { createPayaSimulator } from '@payweave/testing';
+import { mswHandlers } from '@payweave/testing/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkout } from './checkout.js';
 
 const simulator = createPayaSimulator();
-const server = setupServer(...simulator.handlers());
+const server = setupServer(...mswHandlers(simulator));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => simulator.reset());
 afterAll(() => server.close());

@@ -1,13 +1,14 @@
 import { inspect } from 'node:util';
 import { isPaymentsError } from '@payweave/core';
 import { createLeadConnectorSimulator } from '@payweave/testing';
+import { mswHandlers } from '@payweave/testing/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLeadConnector, LEADCONNECTOR_BASE_URL } from './index.js';
 
 const simulator = createLeadConnectorSimulator({ rateLimit: { maxRequests: 10_000, intervalMs: 10_000 } });
 const { locationId, accessToken, orderIds } = simulator.defaults;
-const server = setupServer(...simulator.handlers());
+const server = setupServer(...mswHandlers(simulator));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 beforeEach(() => simulator.reset());

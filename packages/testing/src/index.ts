@@ -1,7 +1,7 @@
 /**
- * `@payweave/testing`: stateful simulators of the payweave providers, usable as msw
- * handlers in-process and as a real HTTP server on 127.0.0.1, with fault scripting and a
- * request log for assertions.
+ * `@payweave/testing`: stateful simulators of the payweave providers, usable as a real HTTP
+ * server on 127.0.0.1 and as msw handlers in-process (`@payweave/testing/msw`), with fault
+ * scripting and a request log for assertions. This entry never loads msw.
  *
  * @packageDocumentation
  */

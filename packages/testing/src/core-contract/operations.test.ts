@@ -1,10 +1,11 @@
 import { toJsonSchema, toRows } from '@payweave/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mswHandlers } from '../msw.js';
 import { createLedgerClient, createLedgerSimulator } from './ledger.js';
 
 const simulator = createLedgerSimulator();
-const server = setupServer(...simulator.handlers());
+const server = setupServer(...mswHandlers(simulator));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => simulator.reset());
 afterAll(() => server.close());

@@ -1,15 +1,13 @@
-import type { HttpHandler } from 'msw';
 import { FaultScript, truncatedBody } from './fault-script.js';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server.js';
 import { matchPath } from './match-path.js';
-import { toMswHandlers } from './msw-handlers.js';
 import type { LoggedRequest, SimOutcome, SimRequest, SimResponse, SimRoute } from './sim-types.js';
 
 /** Settings of {@link createSimulator}. */
 export interface SimulatorDefinition<State> {
   /** Provider id, used in messages. */
   name: string;
-  /** The provider's real base URL, which msw handlers intercept by default. */
+  /** The provider's real base URL, which the msw handlers (`@payweave/testing/msw`) intercept by default. */
   baseUrl: string;
   /** A fresh state (called at creation and on `reset()`). */
   initialState: () => State;
@@ -21,10 +19,15 @@ export interface SimulatorDefinition<State> {
   notFound?: (request: SimRequest) => SimResponse;
 }
 
-/** A stateful provider simulator, usable with msw or as a loopback HTTP server. */
+/**
+ * A stateful provider simulator, usable as a loopback HTTP server (`listen()`) or in-process
+ * with msw (`mswHandlers(simulator)` from `@payweave/testing/msw`).
+ */
 export interface Simulator<State> {
   /** Provider id. */
   readonly name: string;
+  /** The provider's real base URL, which `mswHandlers(simulator)` intercepts by default. */
+  readonly baseUrl: string;
   /** The in-memory records; tests may read and change them. */
   state: State;
   /** Scripted faults. */
@@ -39,8 +42,6 @@ export interface Simulator<State> {
   reset(): void;
   /** Answers one request (faults included). */
   handle(request: Omit<SimRequest, 'params'>): Promise<SimOutcome>;
-  /** msw handlers for `setupServer`, intercepting `baseUrl` (the provider's real URL by default). */
-  handlers(baseUrl?: string): HttpHandler[];
   /** Serves the simulator on 127.0.0.1 with a random port; resolves the base URL. */
   listen(): Promise<string>;
   /** Stops the loopback server, ending stalled responses. */
@@ -82,6 +83,7 @@ export function createSimulator<State>(definition: SimulatorDefinition<State>): 
 
   const simulator: Simulator<State> = {
     name: definition.name,
+    baseUrl: definition.baseUrl,
     state: definition.initialState(),
     faults,
     log,
@@ -110,9 +112,6 @@ export function createSimulator<State>(definition: SimulatorDefinition<State>): 
         outcome: outcome.kind === 'respond' ? outcome.response.status : outcome.kind,
       });
       return outcome;
-    },
-    handlers(baseUrl = definition.baseUrl) {
-      return toMswHandlers(simulator, baseUrl);
     },
     async listen() {
       server ??= await startLoopbackServer(simulator);

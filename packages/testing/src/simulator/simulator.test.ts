@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mswHandlers } from '../msw.js';
 import { createSimulator } from './create-simulator.js';
 import { matchPath } from './match-path.js';
 import { json } from './sim-helpers.js';
@@ -90,7 +91,7 @@ describe('simulator framework', () => {
 
   describe('with msw', () => {
     const simulator = counterSimulator();
-    const server = setupServer(...simulator.handlers());
+    const server = setupServer(...mswHandlers(simulator));
     beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
     afterAll(() => server.close());
 
