@@ -4,6 +4,7 @@
  * token login, on the payweave core.
  *
  * @packageDocumentation
+ * @module @payweave/connectfi
  */
 export { type ConnectFiIssuedToken, getToken } from './auth/get-token-operation.js';
 export {

@@ -3,6 +3,7 @@
  * model every payweave provider package is built on.
  *
  * @packageDocumentation
+ * @module @payweave/core
  */
 export { Err, Ok, type Result } from 'ts-results-es';
 export { baseUrlProblem, checkBaseUrl, isAllowedBaseUrl } from './allowed-base-url.js';

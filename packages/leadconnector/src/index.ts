@@ -4,6 +4,7 @@
  * white-label providers and OAuth — with token rotation and a per-location rate limiter.
  *
  * @packageDocumentation
+ * @module @payweave/leadconnector
  */
 
 export type { SuccessOutput } from './common-schemas.js';

@@ -3,6 +3,7 @@
  * paylinks) on the payweave core.
  *
  * @packageDocumentation
+ * @module @payweave/paya
  */
 export {
   contactOperations,

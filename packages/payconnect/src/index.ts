@@ -3,6 +3,7 @@
  * email, void) with API-key sessions, on the payweave core.
  *
  * @packageDocumentation
+ * @module @payweave/payconnect
  */
 export {
   buildInvoiceOperations,

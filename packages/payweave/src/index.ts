@@ -3,6 +3,7 @@
  * with unified payment requests and transactions.
  *
  * @packageDocumentation
+ * @module payweave
  */
 export { type ConnectFiClient, type ConnectFiSettings, createConnectFi } from '@payweave/connectfi';
 export {

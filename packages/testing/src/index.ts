@@ -4,6 +4,7 @@
  * scripting and a request log for assertions. This entry never loads msw.
  *
  * @packageDocumentation
+ * @module @payweave/testing
  */
 export { type CapturingLogger, captureLogger, findSecrets } from './capture-logger.js';
 export * from './connectfi/index.js';

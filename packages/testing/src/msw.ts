@@ -5,6 +5,7 @@
  * (`npm i -D msw`; it is an optional peer dependency).
  *
  * @packageDocumentation
+ * @module @payweave/testing/msw
  */
 import type { HttpHandler } from 'msw';
 import type { Simulator } from './simulator/create-simulator.js';
