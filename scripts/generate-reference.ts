@@ -13,6 +13,7 @@ import { type AnyOperation, toJsonSchema } from '@payweave/core';
 import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
+import * as z from 'zod/mini';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -175,6 +176,88 @@ function fieldsOf(schema: JsonSchema, root: JsonSchema, prefix: string, depth: n
   return fields;
 }
 
+/**
+ * The JSON Schema of what a call resolves to (its `output` schema, as parsed: `io: 'output'`),
+ * or `undefined` when the operation declares none. Built as core's `toJsonSchema` builds the input.
+ */
+function outputSchemaOf(operation: AnyOperation): JsonSchema | undefined {
+  if (operation.output === undefined) return undefined;
+  return z.toJSONSchema(operation.output, {
+    io: 'output',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+}
+
+/** One line per top-level field of an object schema (nested objects are named, not expanded). */
+function topLevelLines(schema: JsonSchema, root: JsonSchema): string[] {
+  const lines = fieldsOf(schema, root, '', 4).map((field) => {
+    const type = field.type.includes('`') ? field.type : `\`${field.type}\``;
+    return `- \`${field.name}\` (${type}, ${field.required ? 'always' : 'optional'})${
+      field.description ? `: ${field.description}` : ''
+    }`;
+  });
+  if (lines.length > 0 && schema.additionalProperties !== false) {
+    lines.push('', 'Fields not listed are kept as the provider sent them.');
+  }
+  return lines;
+}
+
+/**
+ * What a call resolves to: the top-level fields of its `output` schema (the response body), or,
+ * when the SDK unwraps a one-field envelope (`{ transaction: {...} }`), of that field.
+ */
+function outputLines(operation: AnyOperation): string[] {
+  const root = outputSchemaOf(operation);
+  const built = operation.fromResponse !== undefined;
+  if (root === undefined) {
+    return [
+      built
+        ? "The SDK builds the result itself (the method's return type says what it holds); no response body is read."
+        : 'No response body is read: `Ok` means the provider accepted the call.',
+      '',
+    ];
+  }
+  const schema = resolve(root, root);
+  const properties = isObject(schema.properties) ? Object.entries(schema.properties) : [];
+  const [envelope] = properties;
+  const inner = envelope !== undefined && isObject(envelope[1]) ? objectOf(envelope[1], root) : undefined;
+  if (
+    built &&
+    !operation.paging &&
+    properties.length === 1 &&
+    envelope !== undefined &&
+    inner !== undefined
+  ) {
+    return [
+      `The result is built from the response body's \`${envelope[0]}\` object, unwrapped: its top-level fields below, plus any the SDK derives from them (the method's return type lists every field).`,
+      '',
+      ...topLevelLines(inner, root),
+      '',
+    ];
+  }
+  const lines: string[] = [];
+  if (operation.paging) {
+    lines.push(
+      'The response body of each page has these top-level fields; iterating (`for await`, `toArray`) yields the records it holds, not the body.',
+      '',
+    );
+  } else if (built) {
+    lines.push('The result is built from a response body with these top-level fields:', '');
+  } else {
+    lines.push('The result is the response body, with these top-level fields:', '');
+  }
+  const fields = topLevelLines(schema, root);
+  if (fields.length === 0) {
+    lines.pop();
+    lines.pop();
+    lines.push(`The result is a response body of type \`${typeOf(schema, root)}\`.`);
+  } else {
+    lines.push(...fields);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** A sample value for a required field, for the example call. */
 function sampleOf(raw: JsonSchema, root: JsonSchema, name: string): unknown {
   const schema = resolve(variants(resolve(raw, root))[0] ?? raw, root);
@@ -300,6 +383,8 @@ function renderOperation(pkg: ReferencePackage, operation: AnyOperation): string
     if (root.additionalProperties === false) lines.push('', 'Unknown fields are refused (`validation`).');
     lines.push('');
   }
+
+  lines.push('#### Output', '', ...outputLines(operation));
 
   lines.push('#### Errors', '', ...errorsOf(operation, fields.length > 0).map((line) => `- ${line}`), '');
 

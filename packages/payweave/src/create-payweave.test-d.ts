@@ -41,6 +41,17 @@ describe('createPayweave types', () => {
     payaAndLeadConnector.paymentRequests.list({ provider: 'leadconnector', paymentStatus: 'sort-of-paid' });
   });
 
+  it('a list across providers names only configured providers that serve the view', () => {
+    expectTypeOf(payaAndLeadConnector.transactions.list()).toEqualTypeOf<PageIterator<Transaction>>();
+    payaAndLeadConnector.transactions.list({ providers: ['leadconnector', 'paya'] }, { maxPages: 5 });
+    // @ts-expect-error PayConnect has no transactions.
+    payaAndLeadConnector.transactions.list({ providers: ['payconnect'] });
+    // @ts-expect-error PayConnect is not configured here.
+    payaAndLeadConnector.paymentRequests.list({ providers: ['payconnect'] });
+    // @ts-expect-error native filters need a provider.
+    payaAndLeadConnector.paymentRequests.list({ paymentStatus: 'unpaid' });
+  });
+
   it('execute is typed by operation id among configured providers', () => {
     payaAndLeadConnector.execute('paya.transactions.retrieve', { id: 'abc' });
     // @ts-expect-error PayConnect is not configured here.

@@ -180,6 +180,65 @@ describe('createPayweave', () => {
     expect(lcTransactions.every((transaction) => transaction.status.unified !== 'unknown')).toBe(true);
   });
 
+  it('lists across providers as one walk: every provider in turn, in order', async () => {
+    const pw = everything();
+    const location = (await pw.providers.paya.locationInfos.defaults()).unwrap();
+    (
+      await pw.providers.paya.transactions.sale({
+        location_id: location.location_id,
+        transaction_amount: '12.00',
+        account_number: '4111111111111111',
+        exp_date: '1230',
+      })
+    ).unwrap();
+    const ids = (records: readonly { provider: string; id: string }[]) =>
+      records.map((record) => `${record.provider}:${record.id}`);
+    const payaOnly = (await pw.transactions.list({ provider: 'paya' }).toArray({ limit: 1000 })).unwrap();
+    const lcOnly = (
+      await pw.transactions.list({ provider: 'leadconnector' }).toArray({ limit: 1000 })
+    ).unwrap();
+    expect(payaOnly.length).toBeGreaterThan(0);
+    expect(lcOnly.length).toBeGreaterThan(0);
+
+    // No provider: every configured provider that has transactions, in payweave's order.
+    const all = (await pw.transactions.list().toArray({ limit: 1000 })).unwrap();
+    expect(ids(all)).toEqual([...ids(payaOnly), ...ids(lcOnly)]);
+    // Named providers are walked in the order named.
+    const named = (
+      await pw.transactions.list({ providers: ['leadconnector', 'paya'] }).toArray({ limit: 1000 })
+    ).unwrap();
+    expect(ids(named)).toEqual([...ids(lcOnly), ...ids(payaOnly)]);
+    // `limit` stops inside the second provider; nothing past it is kept.
+    const limited = (await pw.transactions.list().toArray({ limit: payaOnly.length + 1 })).unwrap();
+    expect(ids(limited)).toEqual([...ids(payaOnly), ...ids(lcOnly).slice(0, 1)]);
+    // Pages come one provider at a time.
+    const first = (await pw.transactions.list({ providers: ['paya', 'leadconnector'] }).firstPage()).unwrap();
+    expect(first.items.every((record) => record.provider === 'paya')).toBe(true);
+
+    // Payment requests: the four providers, each served, one walk.
+    const requests = (await pw.paymentRequests.list().toArray({ limit: 1000 })).unwrap();
+    const providers: string[] = [...new Set(requests.map((request) => request.provider))];
+    expect(providers).toEqual(
+      ['paya', 'payconnect', 'connectfi', 'leadconnector'].filter((name) => providers.includes(name)),
+    );
+    expect(providers).toEqual(expect.arrayContaining(['payconnect', 'connectfi', 'leadconnector']));
+  });
+
+  it('a provider that fails ends a walk across providers with its error', async () => {
+    const pw = everything();
+    const payaOnly = (await pw.transactions.list({ provider: 'paya' }).toArray({ limit: 1000 })).unwrap();
+    leadconnector.faults.failNext(1, 401);
+    const seen: string[] = [];
+    let thrown: unknown;
+    try {
+      for await (const transaction of pw.transactions.list()) seen.push(transaction.provider);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(seen).toEqual(payaOnly.map(() => 'paya'));
+    expect(thrown).toMatchObject({ code: 'authentication', provider: 'leadconnector' });
+  });
+
   it('a provider that cannot serve a view, or is not configured, is unsupported at run time', async () => {
     const pw = createPayweave({
       providers: { payconnect: { baseUrl: urls.payconnect, apiKey: payConnectSimulatorApiKey } },

@@ -98,6 +98,65 @@ export function guardPages<T>(source: PageIterator<T>, where: string, provider?:
   );
 }
 
+/** Where a walk across providers stands: the provider, and its own walk once started. */
+interface ChainCursor<T> {
+  readonly index: number;
+  readonly walk?: Walk<T> | undefined;
+}
+
+/**
+ * One page iterator over several providers' lists, walked one after the other in the order
+ * given: every page of the first provider, then of the second, and so on. A provider's list
+ * is opened only when the walk reaches it; an empty provider is passed over. The first
+ * failure ends the walk with that provider's {@link PaymentsError} (nothing is skipped
+ * silently); anything thrown becomes one too. Each provider's own iterator bounds its walk
+ * (and honours the caller's `maxPages` and `prefetch`); the pages carry no `totalCount`, as
+ * no provider knows the total of the others.
+ */
+export function chainPages<T>(
+  sources: readonly { readonly provider: string; readonly open: () => PageIterator<T> }[],
+  where: string,
+): PageIterator<T> {
+  const first: ChainCursor<T> = { index: 0 };
+  return new PageIterator<T, unknown>(
+    first,
+    async (at, _pageNumber, signal) => {
+      const cursor = at as ChainCursor<T>;
+      let index = cursor.index;
+      let walk = cursor.walk;
+      try {
+        while (index < sources.length) {
+          if (walk === undefined) {
+            const started = (sources[index] as (typeof sources)[number]).open().pages();
+            walk = started;
+            signal.addEventListener(
+              'abort',
+              () => {
+                started.return(undefined).catch(() => undefined);
+              },
+              { once: true },
+            );
+          }
+          const step = await walk.next();
+          if (!step.done && step.value.items.length > 0) {
+            if (step.value.hasMore) return Ok({ page: { items: step.value.items }, next: { index, walk } });
+            walk.return(undefined).catch(() => undefined);
+            const next = index + 1 < sources.length ? { index: index + 1 } : undefined;
+            return Ok({ page: { items: step.value.items }, next });
+          }
+          if (!step.done) walk.return(undefined).catch(() => undefined);
+          index += 1;
+          walk = undefined;
+        }
+        return Ok({ page: { items: [] }, next: undefined });
+      } catch (error) {
+        return Err(unexpectedError(where, error, sources[index]?.provider));
+      }
+    },
+    { prefetch: false, maxPages: Number.POSITIVE_INFINITY },
+  );
+}
+
 /**
  * A failed call whose shape is not known (an id that names no operation): a page
  * iterator that fails on first use, and also a thenable that resolves to the same `Err`,

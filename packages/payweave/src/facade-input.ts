@@ -179,3 +179,97 @@ export function readFacadeRequest(
     );
   }
 }
+
+/**
+ * Reads the argument of a unified `list` that names no provider: no argument, `{}`, or
+ * `{ providers: [...] }` (configured providers that serve the view, each once). Resolves to
+ * the providers to walk, in order, or to `undefined` when the request names a `provider`
+ * (or cannot be read as one that does not): {@link readFacadeRequest} then judges it. Native
+ * filters without a provider, and `provider` with `providers`, are `validation` errors;
+ * naming a provider that is not configured, or a configuration with none, is `unsupported`.
+ */
+export function readAcrossRequest(
+  where: string,
+  view: string,
+  request: unknown,
+  known: readonly string[],
+  servable: readonly string[],
+): Result<readonly string[] | undefined, PaymentsError> {
+  const choices = `one of: ${servable.length > 0 ? servable.join(', ') : 'none is configured'}`;
+  let providers: unknown;
+  if (request !== undefined) {
+    let keys: string[];
+    try {
+      if (!isFieldObject(request)) return Ok(undefined);
+      keys = Object.keys(request);
+      if (keys.some((key) => forbiddenKeys.has(key))) return Ok(undefined);
+      if (keys.includes('provider') && request.provider !== undefined) {
+        if (keys.includes('providers')) {
+          return Err(
+            invalidInput(where, 'providers', 'cannot be given with provider (give one or the other)'),
+          );
+        }
+        return Ok(undefined);
+      }
+      providers = keys.includes('providers') ? request.providers : undefined;
+    } catch {
+      return Ok(undefined);
+    }
+    const filters = keys.filter((key) => key !== 'provider' && key !== 'providers');
+    if (filters.length > 0) {
+      return Err(
+        invalidInput(
+          where,
+          'provider',
+          `is required with native filters (${choices}); a list across providers takes none (got ${filters
+            .slice(0, 3)
+            .map((key) => describeValue(key))
+            .join(', ')})`,
+        ),
+      );
+    }
+  }
+  if (providers === undefined) {
+    if (servable.length === 0) {
+      return Err(
+        new PaymentsError({
+          code: 'unsupported',
+          operation: where,
+          message: `${where}: no configured provider serves ${view}.`,
+        }),
+      );
+    }
+    return Ok(servable);
+  }
+  if (!Array.isArray(providers) || providers.length === 0) {
+    return Err(
+      invalidInput(
+        where,
+        'providers',
+        `must be a non-empty array of provider names (${choices}); got ${describeValue(providers)}`,
+      ),
+    );
+  }
+  const names: string[] = [];
+  for (const name of providers as unknown[]) {
+    if (typeof name !== 'string' || !known.includes(name)) {
+      return Err(invalidInput(where, 'providers', `must hold only ${choices} (got ${describeValue(name)})`));
+    }
+    if (names.includes(name)) {
+      return Err(invalidInput(where, 'providers', `names ${describeValue(name)} twice`));
+    }
+    names.push(name);
+  }
+  const unserved = names.find((name) => !servable.includes(name));
+  if (unserved !== undefined) {
+    return Err(
+      new PaymentsError({
+        code: 'unsupported',
+        provider: unserved,
+        operation: where,
+        message: `payweave: ${view}.list is not available for provider "${unserved}".`,
+      }),
+    );
+  }
+  return Ok(names);
+}

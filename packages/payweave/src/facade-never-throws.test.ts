@@ -172,6 +172,11 @@ const hostileRequests: [string, () => unknown, string, RegExp][] = [
   ['a revoked proxy', revokedProxy, 'request', /could not be read/],
 ];
 
+// A list with no provider and no filter walks every provider (see create-payweave.test.ts):
+// for `list`, these requests are not hostile.
+const walksEveryProvider = new Set(['no argument', 'an empty object', 'an inherited provider']);
+const hostileListRequests = hostileRequests.filter(([name]) => !walksEveryProvider.has(name));
+
 describe('the facade never throws: hostile requests are Err(validation), nothing is sent', () => {
   it.each(hostileRequests)('paymentRequests.retrieve with %s', async (_name, request, field, why) => {
     const pw = twoProviders();
@@ -184,7 +189,7 @@ describe('the facade never throws: hostile requests are Err(validation), nothing
     expect(requestsSent()).toBe(0);
   });
 
-  it.each(hostileRequests)('paymentRequests.list with %s', async (_name, request, field, why) => {
+  it.each(hostileListRequests)('paymentRequests.list with %s', async (_name, request, field, why) => {
     const pw = twoProviders();
     const error = await listFailure(() => pw.paymentRequests.list(request() as never));
     expect(error.code).toBe('validation');
@@ -203,7 +208,7 @@ describe('the facade never throws: hostile requests are Err(validation), nothing
     expect(requestsSent()).toBe(0);
   });
 
-  it.each(hostileRequests)('transactions.list with %s', async (_name, request, field) => {
+  it.each(hostileListRequests)('transactions.list with %s', async (_name, request, field) => {
     const pw = twoProviders();
     const error = await listFailure(() => pw.transactions.list(request() as never));
     expect(error.code).toBe('validation');
@@ -212,13 +217,35 @@ describe('the facade never throws: hostile requests are Err(validation), nothing
     expect(requestsSent()).toBe(0);
   });
 
-  it('the message of a list with no argument names the field and the configured providers', async () => {
+  it('a list with native filters but no provider names the field and the configured providers', async () => {
     const pw = twoProviders();
-    const error = await listFailure(() => (pw.paymentRequests.list as () => unknown)());
+    const error = await listFailure(() => pw.paymentRequests.list({ paymentStatus: 'unpaid' } as never));
     expect(error.message).toBe(
-      'payweave.paymentRequests.list: provider is required (one of: paya, leadconnector).',
+      'payweave.paymentRequests.list: provider is required with native filters (one of: paya, leadconnector); a list across providers takes none (got "paymentStatus").',
     );
-    expect(error.fieldErrors).toEqual({ provider: ['is required (one of: paya, leadconnector)'] });
+    expect(error.fieldErrors).toHaveProperty(['provider']);
+    expect(requestsSent()).toBe(0);
+  });
+
+  it.each([
+    ['not an array', 'paya', /must be a non-empty array.*got "paya"/],
+    ['empty', [], /must be a non-empty array/],
+    ['with a number', ['paya', 1], /got a number/],
+    ['with "__proto__"', ['__proto__'], /got "__proto__"/],
+    ['with an unknown name', ['stripe'], /got "stripe"/],
+    ['with a name twice', ['paya', 'paya'], /names "paya" twice/],
+  ])('a list across providers with providers %s is Err(validation)', async (_name, providers, why) => {
+    const pw = twoProviders();
+    for (const view of [pw.paymentRequests, pw.transactions]) {
+      const error = await listFailure(() => view.list({ providers } as never));
+      expect(error).toMatchObject({ code: 'validation', fieldErrors: { providers: [expect.any(String)] } });
+      expect(error.message).toMatch(why);
+    }
+    const both = await listFailure(() =>
+      pw.transactions.list({ provider: 'paya', providers: ['paya'] } as never),
+    );
+    expect(both).toMatchObject({ code: 'validation', fieldErrors: { providers: [expect.any(String)] } });
+    expect(requestsSent()).toBe(0);
   });
 
   it.each([
@@ -270,10 +297,17 @@ describe('the facade never throws: hostile requests are Err(validation), nothing
       await settled(() => pw.transactions.retrieve({ provider: 'payconnect' as never, id: 'x' })),
     );
     expect(noTransactions.code).toBe('unsupported');
+    const notServed = await listFailure(() =>
+      pw.paymentRequests.list({ providers: ['paya', 'connectfi'] } as never),
+    );
+    expect(notServed).toMatchObject({ code: 'unsupported', provider: 'connectfi' });
     const none = createPayweave({ providers: {} });
-    const empty = await listFailure(() => none.transactions.list(undefined as never));
-    expect(empty.message).toBe(
-      'payweave.transactions.list: provider is required (one of: none is configured).',
+    const empty = await listFailure(() => none.transactions.list());
+    expect(empty).toMatchObject({ code: 'unsupported' });
+    expect(empty.message).toBe('payweave.transactions.list: no configured provider serves transactions.');
+    const noProvider = errorOf(await settled(() => none.transactions.retrieve(undefined as never)));
+    expect(noProvider.message).toBe(
+      'payweave.transactions.retrieve: provider is required (one of: none is configured).',
     );
     expect(requestsSent()).toBe(0);
   });
@@ -400,8 +434,13 @@ describe('anything thrown inside becomes an Err', () => {
       expect(retrieved.code).toBe('provider_error');
       expect(retrieved.cause).toBeInstanceOf(TypeError);
       expect(retrieved.message).not.toContain('boom');
-      const listed = await listFailure(() => view.list({ provider: 'paya' }));
+      const listed = await listFailure(() =>
+        (view.list as (request?: object) => unknown)({ provider: 'paya' }),
+      );
       expect(listed).toMatchObject({ code: 'provider_error', provider: 'paya' });
+      // A list across providers ends with the failing provider's error, never skipping it.
+      const across = await listFailure(() => view.list());
+      expect(across).toMatchObject({ code: 'provider_error', provider: 'paya' });
     }
     const executed = errorOf(await settled(() => pw.execute('paya.transactions.retrieve', { id: 'x' })));
     expect(executed.code).toBe('provider_error');

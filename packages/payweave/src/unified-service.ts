@@ -7,8 +7,14 @@ import {
   type PaymentsError,
   type Result,
 } from '@payweave/core';
-import { guardPages, guardResult, unexpectedError } from './facade-guards.js';
-import { checkOptions, describeValue, invalidInput, readFacadeRequest } from './facade-input.js';
+import { chainPages, guardPages, guardResult, unexpectedError } from './facade-guards.js';
+import {
+  checkOptions,
+  describeValue,
+  invalidInput,
+  readAcrossRequest,
+  readFacadeRequest,
+} from './facade-input.js';
 import type { ProviderClients, ProviderName } from './providers/provider-map.js';
 import { providerNames } from './providers/resolve-providers.js';
 import type { ProviderRecord } from './record-fields.js';
@@ -64,8 +70,15 @@ export interface UnifiedService<View> {
     request: { provider: string; id: string },
     options?: CallOptions,
   ): Promise<Result<View, PaymentsError>>;
-  /** Records of a provider with its native filters. */
-  list(request: { provider: string } & object, options?: CallOptions): PageIterator<View>;
+  /**
+   * Records of a provider with its native filters; without a provider (or with
+   * `{ providers: [...] }`), the records of every configured provider that serves the view,
+   * one provider after the other, as one walk.
+   */
+  list(
+    request?: ({ provider: string } & object) | { providers?: readonly string[] },
+    options?: CallOptions,
+  ): PageIterator<View>;
 }
 
 /**
@@ -75,6 +88,11 @@ export interface UnifiedService<View> {
  * sent; a provider payweave knows that is not configured, or cannot serve the view, is
  * `unsupported` (the types already refuse both); anything thrown inside becomes an `Err`
  * (`list` reports it when iterated, as core's page iterators do).
+ *
+ * `list` without a provider (no argument, `{}`, or `{ providers: ['paya', ...] }`) walks
+ * each configured provider that serves the view (or each one named, in that order) with no
+ * filters, one after the other, as one page iterator; the first provider that fails ends
+ * the walk with its error. Native filters need a `provider`.
  */
 export function createUnifiedService<View>(
   view: string,
@@ -133,6 +151,24 @@ export function createUnifiedService<View>(
       let where = `payweave.${view}.list`;
       let provider: string | undefined;
       try {
+        const across = readAcrossRequest(where, view, request, providerNames, servable);
+        if (across.isErr()) return failingIterator(across.error);
+        if (across.value !== undefined) {
+          const checked = checkOptions(where, options);
+          if (checked.isErr()) return failingIterator(checked.error);
+          const callOptions = options as CallOptions | undefined;
+          const sources = across.value.map((name) => ({
+            provider: name,
+            open: () => {
+              const adapter = (adapters as Record<string, UnifiedAdapter<never, View>>)[
+                name
+              ] as UnifiedAdapter<never, View>;
+              const client = (clients as Record<string, unknown>)[name] as never;
+              return adapter.list(client, {}, callOptions, logger);
+            },
+          }));
+          return chainPages(sources, where);
+        }
         const found = resolve('list', request, options);
         if (found.isErr()) return failingIterator(found.error);
         ({ where, provider } = found.value);

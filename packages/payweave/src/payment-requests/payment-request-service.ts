@@ -49,6 +49,15 @@ export interface PaymentRequests<P extends ProvidersInput> {
     request: PaymentRequestListRequest<Name>,
     options?: CallOptions,
   ): PageIterator<PaymentRequest>;
+  /**
+   * Every payment request of every configured provider that serves this view (or of each provider
+   * named in `providers`, in that order), one provider after the other, as one walk with no
+   * filters. A provider's failure ends the walk with its error.
+   */
+  list(
+    request?: { providers?: readonly PaymentRequestProviderOf<P>[] },
+    options?: CallOptions,
+  ): PageIterator<PaymentRequest>;
 }
 
 /**

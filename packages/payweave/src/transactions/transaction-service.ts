@@ -41,6 +41,15 @@ export interface Transactions<P extends ProvidersInput> {
     request: TransactionListRequest<Name>,
     options?: CallOptions,
   ): PageIterator<Transaction>;
+  /**
+   * Every transaction of every configured provider that serves this view (or of each provider
+   * named in `providers`, in that order), one provider after the other, as one walk with no
+   * filters. A provider's failure ends the walk with its error.
+   */
+  list(
+    request?: { providers?: readonly TransactionProviderOf<P>[] },
+    options?: CallOptions,
+  ): PageIterator<Transaction>;
 }
 
 /**
