@@ -120,19 +120,20 @@ export interface HttpClient {
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Throws a `configuration` error for settings out of range (`maxRetries: NaN` would resend as
- * fast as the loop runs). Used when a client is made, and per call.
+ * The `configuration` error for settings out of range (`maxRetries: NaN` would resend as fast
+ * as the loop runs), or `undefined`. Thrown when a client is made; returned as an `Err` per call.
  */
 export function checkSettings(
   provider: string,
   settings: Record<string, unknown>,
+  operation?: string,
 ): PaymentsError | undefined {
   const invalid = findInvalidSetting(settings);
   if (!invalid) return undefined;
   const [name, why] = invalid;
   return buildError(
-    { provider },
-    { code: 'configuration', detail: `${name} ${why}.`, fieldErrors: { [name]: [why] } },
+    { provider, operation },
+    { code: 'configuration', detail: `${name} ${why} (nothing was sent).`, fieldErrors: { [name]: [why] } },
   );
 }
 
@@ -188,20 +189,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     options: SendOptions,
   ): Promise<Result<HttpOutcome, PaymentsError>> {
     const perCall = pickSettings(options);
-    const invalid = findInvalidSetting(perCall);
-    if (invalid) {
-      const [name, why] = invalid;
-      return Err(
-        buildError(
-          { provider, operation: options.operation },
-          {
-            code: 'configuration',
-            detail: `${name} ${why} (nothing was sent).`,
-            fieldErrors: { [name]: [why] },
-          },
-        ),
-      );
-    }
+    const invalid = checkSettings(provider, perCall, options.operation);
+    if (invalid) return Err(invalid);
     const limits: RetrySettings = { ...settings, ...perCall };
     const { operation, signal } = options;
     const auth = options.auth === undefined ? config.auth : (options.auth ?? undefined);
