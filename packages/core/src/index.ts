@@ -157,3 +157,46 @@ export {
 } from './retry/status-rules.js';
 export { type ToRowsOptions, toRows, type WorkflowRow } from './rows/to-rows.js';
 export { PAYWEAVE_VERSION } from './version.js';
+export { base64ToBytes, bytesToBase64, pemToDer } from './webhooks/base64.js';
+export { constantTimeEqual } from './webhooks/constant-time.js';
+export {
+  createWebhookReceiver,
+  defaultDedupeTtlMs,
+  type WebhookDedupeOptions,
+  type WebhookReceiverDefinition,
+} from './webhooks/create-webhook-receiver.js';
+export {
+  type DedupeStore,
+  type MemoryDedupeStoreOptions,
+  memoryDedupeStore,
+} from './webhooks/dedupe-store.js';
+export { handleWebhookRequest, readRequestBytes } from './webhooks/fetch-adapter.js';
+export {
+  answerForError,
+  type DeliveryAnswer,
+  handleDelivery,
+  type WebhookHandlerOptions,
+} from './webhooks/handle-delivery.js';
+export { type HeaderRead, readHeader } from './webhooks/header-value.js';
+export {
+  handleNodeWebhook,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  readNodeBody,
+} from './webhooks/node-adapter.js';
+export {
+  type BodyProblem,
+  defaultWebhookMaxBodyBytes,
+  type RawBody,
+  readRawBody,
+  sha256Hex,
+} from './webhooks/raw-body.js';
+export { defaultWebhookToleranceMs, timestampProblem } from './webhooks/timestamp-window.js';
+export { webhookError } from './webhooks/webhook-error.js';
+export type {
+  UnwrapOptions,
+  WebhookBody,
+  WebhookEventBase,
+  WebhookHeaders,
+  WebhookReceiver,
+} from './webhooks/webhook-types.js';

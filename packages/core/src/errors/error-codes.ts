@@ -4,6 +4,11 @@
  *
  * `validation` is payweave's own check (nothing was sent: fix the input); `invalid_request`
  * is the provider refusing what was sent (a 400/422 with its field errors).
+ *
+ * The `webhook_*` codes belong to receiving: `webhook_signature` (no signature, a wrong one, a
+ * parsed object where the received bytes belong, basic-auth credentials that do not match),
+ * `webhook_stale` (a timestamp outside the window), `webhook_duplicate` (a delivery id already
+ * claimed) and `webhook_malformed` (a body that is not what the provider sends, or too large).
  */
 export const paymentsErrorCodes = [
   'validation',
@@ -21,6 +26,10 @@ export const paymentsErrorCodes = [
   'unsupported',
   'configuration',
   'provider_error',
+  'webhook_signature',
+  'webhook_stale',
+  'webhook_duplicate',
+  'webhook_malformed',
 ] as const;
 
 /** One of {@link paymentsErrorCodes}. */
