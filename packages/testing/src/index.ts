@@ -16,3 +16,10 @@ export { type FaultAction, type FaultMatch, FaultScript } from './simulator/faul
 export { matchPath } from './simulator/match-path.js';
 export { json, newHexId } from './simulator/sim-helpers.js';
 export type { LoggedRequest, SimOutcome, SimRequest, SimResponse, SimRoute } from './simulator/sim-types.js';
+export {
+  createWebhookOutbox,
+  type DeliveryAttempt,
+  type DeliveryPlan,
+  type OutgoingDelivery,
+  type WebhookOutbox,
+} from './simulator/webhook-outbox.js';
