@@ -1,4 +1,3 @@
-import type { WebhookBody } from './webhook-types.js';
 
 /** The default largest webhook body: 1 MiB (provider events are a few kilobytes). */
 export const defaultWebhookMaxBodyBytes = 1024 * 1024;
