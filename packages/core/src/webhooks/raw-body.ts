@@ -1,4 +1,3 @@
-
 /** The default largest webhook body: 1 MiB (provider events are a few kilobytes). */
 export const defaultWebhookMaxBodyBytes = 1024 * 1024;
 
