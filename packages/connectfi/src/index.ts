@@ -22,6 +22,10 @@ export {
 export type { ConnectFiSessionView } from './connectfi-session-view.js';
 export { type ConnectFiSettings, connectFiEnvironmentVariables } from './connectfi-settings.js';
 export {
+  type ConnectFiPaymentLinkNotification,
+  readConnectFiPaymentLinkNotification,
+} from './notifications/payment-link-notification.js';
+export {
   cancelPaymentLink,
   defaultNumberOfRecords,
   listPaymentLinks,
