@@ -81,6 +81,44 @@ export {
   transactionOperations,
 } from './transactions/transaction-operations.js';
 export type { Transaction, TransactionList } from './transactions/transaction-schemas.js';
+export type {
+  LeadConnectorInstallPayload,
+  LeadConnectorInvoicePayload,
+  LeadConnectorOrderPayload,
+  LeadConnectorPricePayload,
+  LeadConnectorProductPayload,
+  LeadConnectorUninstallPayload,
+} from './webhooks/event-payloads.js';
+export {
+  type LeadConnectorEvent,
+  type LeadConnectorEventEnvelope,
+  type LeadConnectorEventType,
+  type LeadConnectorInstallEvent,
+  type LeadConnectorInvoiceEvent,
+  type LeadConnectorOrderEvent,
+  type LeadConnectorOtherEvent,
+  type LeadConnectorPriceEvent,
+  type LeadConnectorProductEvent,
+  type LeadConnectorTypedEvent,
+  type LeadConnectorUninstallEvent,
+  leadConnectorEventTypes,
+  leadConnectorInvoiceEventTypes,
+  leadConnectorOrderEventTypes,
+  leadConnectorPriceEventTypes,
+  leadConnectorProductEventTypes,
+} from './webhooks/event-types.js';
+export {
+  type LeadConnectorLegacyRsaOptions,
+  type LeadConnectorWebhookOptions,
+  leadConnectorWebhooks,
+  unwrapLeadConnectorWebhook,
+} from './webhooks/leadconnector-webhooks.js';
+export {
+  LEADCONNECTOR_RSA_SIGNATURE_CUTOFF,
+  LEADCONNECTOR_WEBHOOK_ED25519_PUBLIC_KEY,
+  LEADCONNECTOR_WEBHOOK_RSA_PUBLIC_KEY,
+} from './webhooks/published-keys.js';
+export type { SignedForm } from './webhooks/verify-signature.js';
 export {
   createWhiteLabelProvider,
   listWhiteLabelProviders,

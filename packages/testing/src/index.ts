@@ -23,3 +23,4 @@ export {
   type OutgoingDelivery,
   type WebhookOutbox,
 } from './simulator/webhook-outbox.js';
+export * from './webhooks/leadconnector-signer.js';

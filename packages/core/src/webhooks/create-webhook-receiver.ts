@@ -34,6 +34,7 @@ export interface WebhookReceiverDefinition<Event extends WebhookEventBase> exten
     body: RawBody,
     headers: WebhookHeaders,
     nowMs: number,
+    options: UnwrapOptions,
   ) => Promise<Result<Event, PaymentsError>>;
 }
 
@@ -64,7 +65,7 @@ export function createWebhookReceiver<Event extends WebhookEventBase>(
     }
     let verified: Result<Event, PaymentsError>;
     try {
-      verified = await definition.verify(raw, headers, options.nowMs ?? Date.now());
+      verified = await definition.verify(raw, headers, options.nowMs ?? Date.now(), options);
     } catch (cause) {
       if (isPaymentsError(cause)) return Err(cause);
       return Err(webhookError(provider, 'webhook_malformed', 'the delivery could not be read', { cause }));

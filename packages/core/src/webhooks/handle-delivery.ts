@@ -28,11 +28,14 @@ const statusOf: Partial<Record<PaymentsError['code'], number>> = {
   webhook_malformed: 400,
   webhook_duplicate: 200,
   provider_unavailable: 503,
+  // The receiver is misconfigured (a wrong key format): our fault, and the provider should redeliver once fixed.
+  configuration: 500,
 };
 
 /**
  * The answer for a refused delivery: 401 unsigned or wrongly signed, 400 stale or malformed
- * (too large included), 503 when the dedupe store is down (the provider redelivers), 200 for a
+ * (too large included), 503 when the dedupe store is down and 500 when the receiver is
+ * misconfigured (the provider redelivers either way), 200 for a
  * duplicate (it was processed; a non-2xx would only make the provider send it again).
  */
 export function answerForError(error: PaymentsError): DeliveryAnswer {

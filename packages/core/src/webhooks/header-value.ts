@@ -15,7 +15,7 @@ export function readHeader(headers: WebhookHeaders, name: string): HeaderRead {
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
     const value = headers.get(wanted);
     if (value === null) return { kind: 'absent' };
-    // fetch joins repeats with ", "; base64 and basic-auth values never hold one.
+    // fetch joins repeats with ", "; signature and basic-auth values never hold one.
     return value.includes(', ') ? { kind: 'repeated' } : { kind: 'value', value };
   }
   const values: string[] = [];
@@ -27,6 +27,7 @@ export function readHeader(headers: WebhookHeaders, name: string): HeaderRead {
   }
   const distinct = [...new Set(values)];
   if (distinct.length === 0) return { kind: 'absent' };
-  if (distinct.length > 1) return { kind: 'repeated' };
+  // Node joins a repeated custom header with ", " into one string, as fetch does.
+  if (distinct.length > 1 || (distinct[0] as string).includes(', ')) return { kind: 'repeated' };
   return { kind: 'value', value: distinct[0] as string };
 }

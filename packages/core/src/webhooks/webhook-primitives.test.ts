@@ -55,6 +55,7 @@ describe('readHeader', () => {
     headers.append('x', 'b');
     expect(readHeader(headers, 'x')).toEqual({ kind: 'repeated' });
     expect(readHeader({ x: ['a', 'a'] }, 'x')).toEqual({ kind: 'value', value: 'a' });
+    expect(readHeader({ x: 'a, b' }, 'x')).toEqual({ kind: 'repeated' });
   });
 });
 

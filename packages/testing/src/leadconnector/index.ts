@@ -11,6 +11,7 @@ export type {
   LcSimWhiteLabelProvider,
   LeadConnectorSimState,
 } from './lc-sim-state.js';
+export type { LeadConnectorSimWebhooks } from './lc-sim-webhooks.js';
 export {
   createLeadConnectorSimulator,
   type LeadConnectorSimCredentials,

@@ -10,6 +10,7 @@ import {
   traceId,
 } from './lc-sim-responses.js';
 import type { LcSimFulfillment, LcSimOrder, LeadConnectorSimState } from './lc-sim-state.js';
+import { type LcSimEventSink, orderEventPayload } from './lc-sim-webhooks.js';
 
 function summary(order: LcSimOrder) {
   return {
@@ -117,8 +118,11 @@ function now(): string {
   return new Date().toISOString();
 }
 
-/** Routes of orders, record-payment, fulfillments and notes. */
-export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
+/**
+ * Routes of orders, record-payment, fulfillments and notes. A recorded payment that moves an
+ * order's status or payment status emits `OrderStatusUpdate` to `events`.
+ */
+export function orderRoutes(events?: LcSimEventSink): SimRoute<LeadConnectorSimState>[] {
   return [
     {
       method: 'GET',
@@ -199,6 +203,7 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
         if (amount < due && body.isPartialPayment !== true)
           return badRequest('Amount is less than the due amount; set isPartialPayment');
         const at = now();
+        const before = `${order.status}/${order.paymentStatus}`;
         order.amountPaid = Math.round((order.amountPaid + amount) * 100) / 100;
         order.paymentStatus = order.amountPaid >= order.amount ? 'paid' : 'partially_paid';
         if (order.paymentStatus === 'paid') order.status = 'completed';
@@ -233,6 +238,9 @@ export function orderRoutes(): SimRoute<LeadConnectorSimState>[] {
             createdAt: at,
           });
           state.notes.set(order._id, notes);
+        }
+        if (`${order.status}/${order.paymentStatus}` !== before) {
+          events?.emit('OrderStatusUpdate', orderEventPayload(order, 'OrderStatusUpdate'));
         }
         return json(200, { success: true });
       },

@@ -39,7 +39,14 @@ export const leadConnectorSimDefaults = {
 
 const seedTime = '2024-02-05T10:00:00.000Z';
 
-function item(locationId: string, name: string, amount: number, qty: number, index: number): LcSimOrderItem {
+/** A priced order line; `index` 1 uses the seeded price id. */
+export function makeOrderItem(
+  locationId: string,
+  name: string,
+  amount: number,
+  qty: number,
+  index: number,
+): LcSimOrderItem {
   const suffix = String(index).padStart(3, '0');
   return {
     _id: `6578278e879ad2646715d${suffix}`,
@@ -123,7 +130,7 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
       amountPaid: 100,
       status: 'completed',
       paymentStatus: 'paid',
-      items: [item(loc, 'Blue mug', 50, 2, 1)],
+      items: [makeOrderItem(loc, 'Blue mug', 50, 2, 1)],
       createdAt: '2024-02-01T09:00:00.000Z',
       updatedAt: '2024-02-01T09:00:00.000Z',
     }),
@@ -134,7 +141,7 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
       contactId: 'AmuzcoPBpgKeccNsFlib',
       contactName: 'Grace Hopper',
       contactEmail: 'grace@example.com',
-      items: [item(loc, 'Blue mug', 50, 2, 1), item(loc, 'Coaster', 20, 1, 2)],
+      items: [makeOrderItem(loc, 'Blue mug', 50, 2, 1), makeOrderItem(loc, 'Coaster', 20, 1, 2)],
       createdAt: '2024-02-03T09:00:00.000Z',
       updatedAt: '2024-02-03T09:00:00.000Z',
     }),
@@ -145,7 +152,7 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
       liveMode: false,
       sourceType: 'invoice',
       sourceName: 'Invoice #12',
-      items: [item(loc, 'Consulting hour', 150, 2, 3)],
+      items: [makeOrderItem(loc, 'Consulting hour', 150, 2, 3)],
       createdAt: '2024-02-10T09:00:00.000Z',
       updatedAt: '2024-02-10T09:00:00.000Z',
     }),
@@ -236,7 +243,7 @@ export function initialLeadConnectorState(tokenLifetimeMs: number): LeadConnecto
 }
 
 const bulkItems = (locationId: string): readonly LcSimOrderItem[] => [
-  item(locationId, 'Bulk item', 10, 1, 1),
+  makeOrderItem(locationId, 'Bulk item', 10, 1, 1),
 ];
 
 /**

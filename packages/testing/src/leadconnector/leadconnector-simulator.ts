@@ -1,4 +1,5 @@
 import { createSimulator, type Simulator } from '../simulator/create-simulator.js';
+import { newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { couponRoutes } from './lc-sim-coupons.js';
 import { newToken, oauthRoutes } from './lc-sim-oauth.js';
@@ -6,8 +7,20 @@ import { orderRoutes } from './lc-sim-orders.js';
 import { paymentRecordRoutes } from './lc-sim-payments.js';
 import { providerRoutes } from './lc-sim-providers.js';
 import { badRequest, bodyOf, forbidden, unauthorized } from './lc-sim-responses.js';
-import { initialLeadConnectorState, leadConnectorSimDefaults, seedBulkOrders } from './lc-sim-seed.js';
-import type { LeadConnectorSimState } from './lc-sim-state.js';
+import {
+  initialLeadConnectorState,
+  leadConnectorSimDefaults,
+  makeOrder,
+  makeOrderItem,
+  seedBulkOrders,
+} from './lc-sim-seed.js';
+import type { LcSimOrder, LeadConnectorSimState } from './lc-sim-state.js';
+import {
+  createLcSimWebhooks,
+  installEventPayload,
+  type LeadConnectorSimWebhooks,
+  orderEventPayload,
+} from './lc-sim-webhooks.js';
 
 /** The real API base URL, which the msw handlers intercept. */
 export const leadConnectorSimBaseUrl = 'https://services.leadconnectorhq.com';
@@ -53,7 +66,10 @@ export interface LeadConnectorSimulator extends Simulator<LeadConnectorSimState>
   setRateLimit(limit: LeadConnectorSimRateLimit | false): void;
   /** Adds `count` cheap orders to a location (default the seeded one); resolves the location's order count. */
   seedOrders(count: number, locationId?: string): number;
-  /** Issues a one-time authorization code for `/oauth/token` (grant `authorization_code`). */
+  /**
+   * Issues a one-time authorization code for `/oauth/token` (grant `authorization_code`), as
+   * installing the app on a location does, and emits that install's `INSTALL` webhook.
+   */
   issueAuthorizationCode(locationId?: string): string;
   /** Registers an access token (e.g. an expired one with `expiresAt: 1`). */
   addAccessToken(
@@ -64,6 +80,20 @@ export interface LeadConnectorSimulator extends Simulator<LeadConnectorSimState>
   addRefreshToken(token?: string, locationId?: string): string;
   /** Makes every issued access token expired (401 on next use). */
   expireAccessTokens(): void;
+  /**
+   * Signed webhooks (Ed25519 `x-ghl-signature`, HighLevel's documented bodies with `timestamp`
+   * and a fresh `webhookId`) sent to registered receivers when state changes: `OrderStatusUpdate`
+   * when a recorded payment moves an order's status or payment status, `OrderCreate` from
+   * {@link LeadConnectorSimulator.placeOrder}, `INSTALL` from
+   * {@link LeadConnectorSimulator.issueAuthorizationCode}.
+   */
+  readonly webhooks: LeadConnectorSimWebhooks;
+  /**
+   * Places an order as a customer checking out would (unpaid, `pending`, one line), in the
+   * seeded location unless `fields.altId` says otherwise, and emits `OrderCreate`. The Payments
+   * API has no create-order call, so this is the simulator's way in.
+   */
+  placeOrder(fields?: Partial<LcSimOrder>): LcSimOrder;
 }
 
 const docsMax = 100;
@@ -78,7 +108,8 @@ const docsInterval = 10_000;
  * `Version: 2021-07-28` (400 otherwise) and a known, unexpired bearer token (401). The
  * OAuth token endpoint rotates refresh tokens. The documented rate limit is enforced with
  * its `X-RateLimit-*` headers and 429s. It starts with location `defaults.locationId`,
- * three orders, three transactions and two subscriptions.
+ * three orders, three transactions and two subscriptions. State changes are delivered as
+ * signed webhooks to the receivers registered with `simulator.webhooks`.
  *
  * @example
  * ```ts
@@ -86,6 +117,11 @@ const docsInterval = 10_000;
  * const baseUrl = await simulator.listen();
  * const lc = createLeadConnector({ baseUrl, ...simulator.credentials });
  * simulator.seedOrders(100_000);
+ *
+ * const receiver = leadConnectorWebhooks({ publicKeys: [simulator.webhooks.publicKeyPem] });
+ * simulator.webhooks.register('http://127.0.0.1:3000/webhooks/highlevel', { duplicates: 1 });
+ * await lc.orders.recordPayment({ orderId, mode: 'cash' }); // OrderStatusUpdate, sent twice
+ * await simulator.webhooks.settled();
  * ```
  */
 export function createLeadConnectorSimulator(
@@ -184,8 +220,10 @@ export function createLeadConnectorSimulator(
     },
   });
 
+  const channel = createLcSimWebhooks();
+
   const routes = [
-    ...orderRoutes(),
+    ...orderRoutes(channel.sink),
     ...paymentRecordRoutes(),
     ...couponRoutes(),
     ...providerRoutes(),
@@ -212,6 +250,27 @@ export function createLeadConnectorSimulator(
       locationId: leadConnectorSimDefaults.locationId,
     },
     defaults: leadConnectorSimDefaults,
+    webhooks: channel.webhooks,
+    placeOrder(fields: Partial<LcSimOrder> = {}) {
+      const altId = fields.altId ?? leadConnectorSimDefaults.locationId;
+      const at = new Date().toISOString();
+      const order = makeOrder({
+        _id: newHexId(),
+        altId,
+        amount: 25,
+        liveMode: false,
+        items: [makeOrderItem(altId, 'Sim tee', 25, 1, 1)],
+        createdAt: at,
+        updatedAt: at,
+        ...fields,
+      });
+      const list = simulator.state.orders.get(altId) ?? [];
+      list.push(order);
+      simulator.state.orders.set(altId, list);
+      simulator.state.orderById.set(order._id, order);
+      channel.sink.emit('OrderCreate', orderEventPayload(order, 'OrderCreate'));
+      return order;
+    },
     setRateLimit(limit: LeadConnectorSimRateLimit | false) {
       rateLimit = limit;
       simulator.state.window.clear();
@@ -225,6 +284,7 @@ export function createLeadConnectorSimulator(
         locationId,
         companyId: leadConnectorSimDefaults.companyId,
       });
+      channel.sink.emit('INSTALL', installEventPayload(locationId, leadConnectorSimDefaults.companyId));
       return code;
     },
     addAccessToken(
