@@ -42,6 +42,32 @@ async function newPaylink(env: ProviderEnv): Promise<string> {
   return paylink.id;
 }
 
+// Inactive, and on a loopback port nothing listens on: the suite never posts anywhere.
+const postbackConfig = {
+  location_id,
+  resource: 'transaction',
+  product_transaction_id: payaSimulatorDefaults.ccProductTransactionId,
+  url: 'https://127.0.0.1:9/webhooks/paya/reliability?source=paya',
+  basic_auth_username: 'reliability',
+  basic_auth_password: sensitive.postbackPassword,
+  expands: 'changelogs,tags',
+  on_create: 1,
+  on_update: 1,
+  on_delete: 0,
+  is_active: 0,
+  number_of_attempts: 3,
+  attempt_interval: 300,
+};
+
+async function newPostbackConfig(env: ProviderEnv): Promise<string> {
+  const config = await createRecord<{ id: string }>(
+    env.client,
+    'paya.postbackConfigs.create',
+    postbackConfig,
+  );
+  return config.id;
+}
+
 /** One valid input per Paya operation; records to act on are created first. */
 export const payaFixtures: FixtureSet = {
   'paya.locationInfos.list': { input: () => ({ relationship: 'all' }) },
@@ -135,4 +161,20 @@ export const payaFixtures: FixtureSet = {
   },
   'paya.paylinks.list': { input: () => ({ location_id, page_size: 5 }) },
   'paya.paylinks.resend': { input: async (env) => ({ id: await newPaylink(env) }) },
+  'paya.postbackConfigs.create': { input: () => ({ ...postbackConfig }) },
+  'paya.postbackConfigs.retrieve': { input: async (env) => ({ id: await newPostbackConfig(env) }) },
+  'paya.postbackConfigs.update': {
+    input: async (env) => ({
+      id: await newPostbackConfig(env),
+      url: 'https://127.0.0.1:9/webhooks/paya/rotated',
+      basic_auth_password: `${sensitive.postbackPassword}-2`,
+      on_delete: 1,
+      number_of_attempts: 2,
+    }),
+  },
+  'paya.postbackConfigs.delete': {
+    input: async (env) => ({ id: await newPostbackConfig(env) }),
+    replayCodes: ['conflict', 'not_found'],
+  },
+  'paya.postbackConfigs.list': { input: () => ({ location_id, resource: 'transaction', page_size: 5 }) },
 };

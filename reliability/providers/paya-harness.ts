@@ -3,6 +3,7 @@ import { createPayaSimulator, type PayaSimulator, type Simulator } from '@paywea
 import type { AnyClient } from '../support/any-client.js';
 import type { ProviderEnv, ProviderHarness } from '../support/provider-harness.js';
 import { payaFixtures } from './paya-fixtures.js';
+import { sensitive } from './test-data.js';
 
 /** The Paya environment, with the simulator's own helpers (settlement). */
 export interface PayaEnv extends ProviderEnv {
@@ -15,7 +16,12 @@ export const payaHarness: ProviderHarness = {
   name: 'paya',
   fixtures: payaFixtures,
   async start(options) {
-    const simulator = createPayaSimulator();
+    // Postbacks never leave: a config made by a fixture must not send the suite's traffic anywhere.
+    const simulator = createPayaSimulator({
+      postbackFetch: async () => {
+        throw new Error('the reliability suite sends no postbacks');
+      },
+    });
     const baseUrl = await simulator.listen();
     const client = createPaya({ baseUrl, ...simulator.credentials, ...options }) as unknown as AnyClient;
     const env: PayaEnv = {
@@ -24,12 +30,13 @@ export const payaHarness: ProviderHarness = {
       clients: {},
       simulator: simulator as unknown as Simulator<unknown>,
       paya: simulator,
-      secrets: () => [simulator.credentials.userApiKey],
+      secrets: () => [simulator.credentials.userApiKey, sensitive.postbackPassword],
       snapshot: () => ({
         transactions: simulator.state.transactions.length,
         contacts: simulator.state.contacts.length,
         paylinks: simulator.state.paylinks.length,
         notifications: simulator.state.notifications.length,
+        postbackConfigs: simulator.state.postbackConfigs.length,
       }),
       close: () => simulator.close(),
     };

@@ -19,4 +19,6 @@ export const sensitive = {
   liveApiKey: 'sk_live_reliability_7Hq2mX9',
   /** Its test-mode key. */
   testApiKey: 'sk_test_reliability_4Zp8nK1',
+  /** A Paya postback config's `basic_auth_password`. */
+  postbackPassword: 'pb_reliability_Vq3Lx8Rn2Kd7',
 } as const;

@@ -59,6 +59,46 @@ export {
   paylinkStatuses,
   paylinkStatusName,
 } from './paylinks/paylink-status.js';
+export {
+  createPostbackConfig,
+  deletePostbackConfig,
+  listPostbackConfigs,
+  postbackConfigOperations,
+  retrievePostbackConfig,
+  updatePostbackConfig,
+} from './postback-configs/postback-config-operations.js';
+export {
+  type PayaPostbackConfig,
+  type PostbackConfigRecord,
+  toPayaPostbackConfig,
+} from './postback-configs/postback-config-schemas.js';
+export type { PayaPostbackCredentials } from './postbacks/basic-auth.js';
+export { type PayaPostbacksOptions, payaPostbacks } from './postbacks/paya-postbacks.js';
+export {
+  type PayaAccountVault,
+  type PayaTransactionBatch,
+  payaFlagValue,
+  type TransactionBatchRecord,
+  toPayaTransactionBatch,
+} from './postbacks/postback-records.js';
+export {
+  type PayaAccountVaultPostback,
+  type PayaContactPostback,
+  type PayaPostback,
+  type PayaPostbackAction,
+  type PayaPostbackOf,
+  type PayaPostbackResource,
+  type PayaTransactionBatchPostback,
+  type PayaTransactionPostback,
+  type PayaUnknownPostback,
+  payaPostbackActions,
+  payaPostbackResources,
+} from './postbacks/postback-types.js';
+export {
+  type TransactionBatchStatusName,
+  transactionBatchStatuses,
+  transactionBatchStatusName,
+} from './postbacks/transaction-batch-status.js';
 export { type NamedDateRange, namedDateRanges } from './shared/paya-filters.js';
 export type { ListMeta, ListPage } from './shared/paya-paging.js';
 export {

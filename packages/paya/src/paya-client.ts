@@ -15,6 +15,7 @@ import { mapPayaError } from './paya-errors.js';
 import { type PayaSettings, resolvePayaSettings } from './paya-settings.js';
 import { PAYA_PACKAGE_VERSION } from './paya-version.js';
 import { paylinkOperations } from './paylinks/paylink-operations.js';
+import { postbackConfigOperations } from './postback-configs/postback-config-operations.js';
 import { transactionOperations } from './transactions/transaction-operations.js';
 
 /** Every Paya operation, by resource and method name. */
@@ -23,6 +24,7 @@ export const payaResources = {
   contacts: contactOperations,
   transactions: transactionOperations,
   paylinks: paylinkOperations,
+  postbackConfigs: postbackConfigOperations,
 } as const;
 
 /** The resource map of the Paya client. */
@@ -35,7 +37,7 @@ export const payaDescriptor: ProviderDescriptor<PayaResources> = {
   packageVersion: PAYA_PACKAGE_VERSION,
   resources: payaResources,
   mapError: mapPayaError,
-  sensitiveFields: ['user_api_key', 'user_hash_key'],
+  sensitiveFields: ['user_api_key', 'user_hash_key', 'basic_auth_password'],
   sensitiveHeaders: ['user-id', 'developer-id', 'user-api-key'],
 };
 
@@ -54,7 +56,8 @@ export type PayaLocationInfoMethods = ResourceMethods<PayaResources>['locationIn
 };
 
 /**
- * A Paya Connect client: `locationInfos`, `contacts`, `transactions` and `paylinks`, each
+ * A Paya Connect client: `locationInfos`, `contacts`, `transactions`, `paylinks` and
+ * `postbackConfigs`, each
  * method returning `Promise<Result<T, PaymentsError>>` (lists return a page iterator), plus
  * the operation catalogue and `execute`.
  *

@@ -24,6 +24,11 @@ import type {
 import { providerNames, resolveProviders, settingsError } from './providers/resolve-providers.js';
 import { createTransactions, type Transactions } from './transactions/transaction-service.js';
 import { failingIterator } from './unsupported.js';
+import {
+  createWebhooks,
+  type PayweaveWebhookSettings,
+  type PayweaveWebhooks,
+} from './webhooks/webhook-service.js';
 
 /** Settings of {@link createPayweave}. */
 export interface PayweaveSettings<P extends ProvidersInput> {
@@ -31,6 +36,8 @@ export interface PayweaveSettings<P extends ProvidersInput> {
   providers: P;
   /** Where the facade's own warnings go (unmapped statuses); silent by default. */
   logger?: Logger | undefined;
+  /** Receiver settings for `pw.webhooks` (HighLevel keys and window, Paya's basic-auth pair). */
+  webhooks?: PayweaveWebhookSettings | undefined;
 }
 
 /** Every operation of the configured providers, as a union. */
@@ -64,6 +71,8 @@ export interface Payweave<P extends ProvidersInput> {
   readonly paymentRequests: PaymentRequests<P>;
   /** Unified transactions (Paya, LeadConnector). */
   readonly transactions: Transactions<P>;
+  /** Verifies the providers' webhooks and maps them to unified events. */
+  readonly webhooks: PayweaveWebhooks;
 }
 
 /**
@@ -149,6 +158,7 @@ export function createPayweave<const P extends ProvidersInput>(settings: Payweav
     execute,
     paymentRequests: createPaymentRequests<P>(clients, settings.logger),
     transactions: createTransactions<P>(clients, settings.logger),
+    webhooks: createWebhooks(settings.webhooks, settings.logger),
   };
   return hideInternals(payweave, () => ({
     providers: configured,

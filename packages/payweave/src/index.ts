@@ -77,3 +77,20 @@ export type {
   Transactions,
 } from './transactions/transaction-service.js';
 export type { UnifiedAdapter, UnifiedService } from './unified-service.js';
+export { fromLeadConnectorEvent, leadConnectorInvoiceStatuses } from './webhooks/from-leadconnector-event.js';
+export { fromPayaPostback } from './webhooks/from-paya-postback.js';
+export type {
+  PaymentRequestEvent,
+  PaymentRequestEventType,
+  ProviderWebhookEvents,
+  TransactionEvent,
+  TransactionEventType,
+  UnifiedWebhookEvent,
+  UnwrappedWebhook,
+  WebhookProvider,
+} from './webhooks/unified-webhook-event.js';
+export type {
+  PayweaveWebhookSettings,
+  PayweaveWebhooks,
+  UnwrapWebhookInput,
+} from './webhooks/webhook-service.js';

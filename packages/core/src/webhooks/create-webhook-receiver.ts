@@ -68,7 +68,9 @@ export function createWebhookReceiver<Event extends WebhookEventBase>(
       verified = await definition.verify(raw, headers, options.nowMs ?? Date.now(), options);
     } catch (cause) {
       if (isPaymentsError(cause)) return Err(cause);
-      return Err(webhookError(provider, 'webhook_malformed', 'the delivery could not be read', { cause }));
+      // The thrown error is not kept: a JSON.parse SyntaxError quotes the body, card data included.
+      const kind = cause instanceof Error ? ` (${cause.name})` : '';
+      return Err(webhookError(provider, 'webhook_malformed', `the delivery could not be read${kind}`));
     }
     if (verified.isErr() || store === undefined || options.skipDedupe === true) return verified;
     const event = verified.value;

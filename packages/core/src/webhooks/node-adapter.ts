@@ -9,6 +9,11 @@ import type { WebhookEventBase, WebhookReceiver } from './webhook-types.js';
 export interface NodeRequestLike {
   /** Request headers, names lower-cased by Node. */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /**
+   * Every value of every header (Node 18.3+). Preferred: `headers` silently keeps one of two
+   * `Authorization` headers, which would hide a second one an attacker added.
+   */
+  readonly headersDistinct?: Readonly<Record<string, readonly string[] | undefined>> | undefined;
   /** A body a framework already read, if any. */
   readonly body?: unknown;
   /** Node's stream events. */
@@ -112,5 +117,6 @@ export async function handleNodeWebhook<Event extends WebhookEventBase>(
     request.destroy?.();
     return;
   }
-  send(response, await handleDelivery(receiver, body as Uint8Array, request.headers, onEvent, options));
+  const headers = request.headersDistinct ?? request.headers;
+  send(response, await handleDelivery(receiver, body as Uint8Array, headers, onEvent, options));
 }

@@ -1,3 +1,9 @@
+export type {
+  PayaPostbackAttempt,
+  PayaSimPostbacks,
+  SimPostbackAction,
+  SimPostbackResource,
+} from './paya-sim-postbacks.js';
 export { namedRange } from './paya-sim-query.js';
 export {
   type PayaSimCredentials,

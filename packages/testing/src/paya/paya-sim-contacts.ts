@@ -1,6 +1,7 @@
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { FieldErrors, statusError } from './paya-sim-errors.js';
+import type { SimPostbackAction } from './paya-sim-postbacks.js';
 import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
 import { type PayaSimState, payaSimulatorDefaults, type SimRecord } from './paya-sim-state.js';
 import type { TransactionContext } from './paya-sim-transactions.js';
@@ -112,6 +113,21 @@ export function envelopeOf(
   return { input: input as Record<string, unknown> };
 }
 
+/** Posts a contact change: the record as the API returns it, with the config's expands. */
+function contactPostback(
+  state: PayaSimState,
+  context: TransactionContext,
+  record: SimRecord,
+  action: SimPostbackAction,
+): void {
+  context.postback?.(state, {
+    resource: 'contact',
+    action,
+    location_id: String(record.data.location_id),
+    data: (expands) => ({ ...expandContact(state, record, expands || null) }),
+  });
+}
+
 function findByApiId(state: PayaSimState, locationId: unknown, apiId: unknown): SimRecord | undefined {
   return state.contacts.find(
     (contact) =>
@@ -143,6 +159,7 @@ function createContact(request: SimRequest, state: PayaSimState, context: Transa
     }
     apply(existing.data, input);
     existing.data.modified_ts = now;
+    contactPostback(state, context, existing, 'UPDATE');
     return json(200, { contact: existing.data });
   }
   const id = newHexId();
@@ -161,6 +178,7 @@ function createContact(request: SimRequest, state: PayaSimState, context: Transa
   const record: SimRecord = { data, deleted: false };
   state.contacts.push(record);
   state.contactsById.set(id, record);
+  contactPostback(state, context, record, 'CREATE');
   return json(201, { contact: data });
 }
 
@@ -239,6 +257,7 @@ export function contactRoutes(context: TransactionContext): SimRoute<PayaSimStat
         if (errors.any) return errors.response();
         apply(record.data, input);
         record.data.modified_ts = context.now();
+        contactPostback(state, context, record, 'UPDATE');
         return json(200, { contact: record.data });
       },
     },
@@ -249,6 +268,7 @@ export function contactRoutes(context: TransactionContext): SimRoute<PayaSimStat
         const record = found(state, request.params.id);
         if (!('data' in record)) return record;
         record.deleted = true;
+        contactPostback(state, context, record, 'DELETE');
         return json(204);
       },
     },

@@ -125,6 +125,11 @@ export interface PayaSimState {
   paylinks: SimRecord[];
   paylinksById: Map<string, SimRecord>;
   notifications: SimNotification[];
+  /** Postback configs (`/v2/postbackconfigs`), the Basic credentials included. */
+  postbackConfigs: SimRecord[];
+  postbackConfigsById: Map<string, SimRecord>;
+  /** The last transaction batch number handed out by `settle()`. */
+  lastBatchNum: number;
 }
 
 function product(
@@ -191,5 +196,8 @@ export function initialPayaState(credentials: PayaSimCredentials, now: number): 
     paylinks: [],
     paylinksById: new Map(),
     notifications: [],
+    postbackConfigs: [],
+    postbackConfigsById: new Map(),
+    lastBatchNum: 0,
   };
 }

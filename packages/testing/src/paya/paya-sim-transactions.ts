@@ -1,6 +1,7 @@
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
+import type { SimPostbackAction, SimPostbackEvent } from './paya-sim-postbacks.js';
 import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
 import {
   type PayaSimState,
@@ -15,6 +16,8 @@ export interface TransactionContext {
   now(): number;
   /** The simulator's base URL (for `_links`). */
   baseUrl(): string;
+  /** Posts a change to the matching postback configs (absent: nothing is posted). */
+  postback?(state: PayaSimState, event: SimPostbackEvent): void;
 }
 
 const secCodes = new Set(['PPD', 'CCD', 'WEB', 'TEL', 'POP', 'C21']);
@@ -143,7 +146,8 @@ function isRefundable(record: SimTransaction): boolean {
   return record.type_id === 50 && record.status_id >= 131 && record.status_id <= 134;
 }
 
-function expandTransaction(
+/** Adds the related records `expand` names to a transaction's wire record. */
+export function expandTransaction(
   state: PayaSimState,
   record: SimTransaction,
   wire: Record<string, unknown>,
@@ -250,6 +254,22 @@ export function storeTransaction(state: PayaSimState, record: SimTransaction): v
   state.transactionsById.set(record.id, record);
   if (record.transaction_api_id !== null)
     state.transactionApiIds.set(`${record.location_id}|${record.transaction_api_id}`, record);
+}
+
+/** The postback event of a transaction change: its wire record (with the config's expands) as it is now. */
+export function transactionEvent(
+  state: PayaSimState,
+  record: SimTransaction,
+  action: SimPostbackAction,
+  baseUrl: string,
+): SimPostbackEvent {
+  return {
+    resource: 'transaction',
+    action,
+    location_id: record.location_id,
+    product_transaction_id: record.product_transaction_id,
+    data: (expands) => expandTransaction(state, record, transactionToWire(record, baseUrl), expands || null),
+  };
 }
 
 function orderNumber(): string {
@@ -516,9 +536,11 @@ function createTransaction(
     extra: extraOf(input),
   };
   storeTransaction(state, record);
+  context.postback?.(state, transactionEvent(state, record, 'CREATE', context.baseUrl()));
   if (previous && (action === 'refund' || action === 'credit')) {
     previous.refunded_cents += cents;
     previous.modified_ts = now;
+    context.postback?.(state, transactionEvent(state, previous, 'UPDATE', context.baseUrl()));
   }
   return json(201, { transaction: transactionToWire(record, context.baseUrl()) });
 }
@@ -566,16 +588,23 @@ function updateTransaction(
     errors.add('action', 'Action must be authcomplete or void.');
     return errors.response();
   }
+  context.postback?.(state, transactionEvent(state, record, 'UPDATE', context.baseUrl()));
   return json(200, { transaction: transactionToWire(record, context.baseUrl()) });
 }
 
 /** Settles what a batch would: approved card sales get a settle date, ACH moves to settled (partial WEB refunds are rejected). */
-export function settleTransactions(state: PayaSimState, now: number): number {
+export function settleTransactions(
+  state: PayaSimState,
+  now: number,
+  onSettled?: (record: SimTransaction) => void,
+): number {
   let settled = 0;
   for (const record of state.transactions) {
     if (record.payment_method === 'cc' && record.status_id === 101 && record.settle_date === null) {
       record.settle_date = dateOf(now);
+      record.modified_ts = now;
       settled += 1;
+      onSettled?.(record);
     } else if (record.payment_method === 'ach' && record.status_id >= 131 && record.status_id <= 133) {
       const previous = record.previous_transaction_id
         ? state.transactionsById.get(record.previous_transaction_id)
@@ -587,7 +616,9 @@ export function settleTransactions(state: PayaSimState, now: number): number {
         record.amount_cents < previous.amount_cents;
       record.status_id = partialWebRefund ? 136 : 134;
       record.settle_date = dateOf(now);
+      record.modified_ts = now;
       settled += 1;
+      onSettled?.(record);
     }
   }
   return settled;

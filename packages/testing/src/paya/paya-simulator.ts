@@ -4,6 +4,7 @@ import { contactRoutes } from './paya-sim-contacts.js';
 import { statusError } from './paya-sim-errors.js';
 import { locationRoutes } from './paya-sim-locations.js';
 import { paylinkRoutes } from './paya-sim-paylinks.js';
+import { createPostbackSender, type PayaSimPostbacks, postbackConfigRoutes } from './paya-sim-postbacks.js';
 import {
   initialPayaState,
   type PayaSimCredentials,
@@ -11,7 +12,12 @@ import {
   payaSimulatorDefaults,
   type SimTransaction,
 } from './paya-sim-state.js';
-import { settleTransactions, storeTransaction, transactionRoutes } from './paya-sim-transactions.js';
+import {
+  settleTransactions,
+  storeTransaction,
+  transactionEvent,
+  transactionRoutes,
+} from './paya-sim-transactions.js';
 
 /** Paya Connect's sandbox base URL, which the simulator's msw handlers intercept by default. */
 export const payaSandboxBaseUrl = 'https://api.sandbox.payaconnect.com';
@@ -22,6 +28,8 @@ export interface PayaSimulatorOptions {
   credentials?: Partial<PayaSimCredentials> | undefined;
   /** The clock in unix seconds (default the real time). */
   now?: (() => number) | undefined;
+  /** How postbacks are sent (default the global `fetch`). */
+  postbackFetch?: typeof fetch | undefined;
 }
 
 /** Options of {@link PayaSimulator.seedTransactions}. */
@@ -50,10 +58,23 @@ export interface PayaSimulator extends Simulator<PayaSimState> {
    * sharing their constant strings, 100,000 in well under a second.
    */
   seedTransactions(count: number, options?: SeedTransactionsOptions): void;
-  /** Runs a settlement batch: card sales get a settle date (refundable), ACH moves to settled; partial ACH WEB refunds are rejected (136). */
+  /**
+   * Runs a settlement batch: card sales get a settle date (refundable), ACH moves to settled;
+   * partial ACH WEB refunds are rejected (136). Posts a transaction UPDATE per settled
+   * transaction, and a transactionbatch UPDATE (`is_open` 0, `processing_status_id` 2) per
+   * card deposit account that had transactions in the batch.
+   */
   settle(): number;
   /** Pays a paylink as its pay page would: a sale referencing the paylink, which becomes paid (`status_id` 1). Returns the transaction id. */
   payPaylink(paylinkId: string, options?: { amountCents?: number }): string;
+  /**
+   * The postbacks the simulator posts to the active `/v2/postbackconfigs` (form bodies, Basic
+   * auth when the config has a username, re-sent on non-2xx up to `number_of_attempts`):
+   * transaction CREATE (every POST, a paid paylink) and UPDATE (void, completion, a refund's
+   * original, settlement), contact CREATE / UPDATE / DELETE, transactionbatch UPDATE on
+   * `settle()`.
+   */
+  readonly postbacks: PayaSimPostbacks;
 }
 
 /**
@@ -77,7 +98,12 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
   };
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   let simulator: Simulator<PayaSimState> | undefined;
-  const context = { now, baseUrl: () => simulator?.url ?? payaSandboxBaseUrl };
+  const postbacks = createPostbackSender(options.postbackFetch);
+  const context = {
+    now,
+    baseUrl: () => simulator?.url ?? payaSandboxBaseUrl,
+    postback: postbacks.emit,
+  };
   simulator = createSimulator<PayaSimState>({
     name: 'paya',
     baseUrl: payaSandboxBaseUrl,
@@ -87,6 +113,7 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
       ...contactRoutes(context),
       ...transactionRoutes(context),
       ...paylinkRoutes(context),
+      ...postbackConfigRoutes(context),
     ],
     before: (request, state) => {
       const headers = request.headers;
@@ -102,10 +129,22 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
     notFound: () => statusError(404, 'Page not found.'),
   });
   const base = simulator;
+  const resetState = base.reset;
+  base.reset = () => {
+    resetState();
+    postbacks.reset();
+  };
   let seedCounter = 0;
-  return Object.assign(base, {
+  const sim = Object.assign(base, {
     credentials,
     defaults: payaSimulatorDefaults,
+    postbacks: {
+      settled: () => postbacks.settled(),
+      get attempts() {
+        return postbacks.attempts;
+      },
+      deliveryPlan: (plan: Parameters<PayaSimPostbacks['deliveryPlan']>[0]) => postbacks.deliveryPlan(plan),
+    },
     seedTransactions(count: number, seed: SeedTransactionsOptions = {}) {
       const state = base.state;
       const location =
@@ -157,7 +196,59 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
       }
     },
     settle() {
-      return settleTransactions(base.state, now());
+      const state = base.state;
+      const stamp = now();
+      const settled: SimTransaction[] = [];
+      const count = settleTransactions(state, stamp, (record) => {
+        settled.push(record);
+        postbacks.emit(state, transactionEvent(state, record, 'UPDATE', context.baseUrl()));
+      });
+      const cardProducts = new Map<string, SimTransaction[]>();
+      for (const record of settled) {
+        if (record.payment_method !== 'cc') continue;
+        const group = cardProducts.get(record.product_transaction_id) ?? [];
+        group.push(record);
+        cardProducts.set(record.product_transaction_id, group);
+      }
+      for (const [productId, records] of cardProducts) {
+        state.lastBatchNum += 1;
+        const batch = {
+          id: newHexId(),
+          batch_num: state.lastBatchNum,
+          product_transaction_id: productId,
+          created_ts: records.reduce((oldest, record) => Math.min(oldest, record.created_ts), stamp),
+          processing_status_id: 2,
+          is_open: 0,
+          batch_close_ts: stamp,
+          settlement_file_name: null,
+          status_message: null,
+        };
+        postbacks.emit(state, {
+          resource: 'transactionbatch',
+          action: 'UPDATE',
+          location_id: records[0]!.location_id,
+          product_transaction_id: productId,
+          data: (expands) =>
+            expands.split(',').includes('changelogs')
+              ? {
+                  ...batch,
+                  changelogs: [
+                    {
+                      action: 'update',
+                      model: 'TransactionBatch',
+                      model_id: batch.id,
+                      user_id: null,
+                      changelog_details: [
+                        { field: 'is_open', old_value: '1' },
+                        { field: 'processing_status_id', old_value: '1' },
+                      ],
+                    },
+                  ],
+                }
+              : { ...batch },
+        });
+      }
+      return count;
     },
     payPaylink(paylinkId: string, pay: { amountCents?: number } = {}) {
       const state = base.state;
@@ -168,7 +259,7 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
       const ach = data.ach_product_transaction_id !== null && data.ach_product_transaction_id !== undefined;
       const stamp = now();
       const id = newHexId();
-      storeTransaction(state, {
+      const record: SimTransaction = {
         id,
         location_id: String(data.location_id),
         product_transaction_id: String(
@@ -202,12 +293,15 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
         avs: null,
         paylink_id: paylinkId,
         extra: null,
-      });
+      };
+      storeTransaction(state, record);
       data.status_id = 1;
       data.modified_ts = stamp;
+      postbacks.emit(state, transactionEvent(state, record, 'CREATE', context.baseUrl()));
       return id;
     },
   });
+  return sim;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
