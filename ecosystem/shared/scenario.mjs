@@ -82,5 +82,62 @@ export async function scenario(sdk, config) {
     unified.id === invoice.invoiceId,
     `payweave paymentRequests.retrieve (payconnect): ${unified.provider} ${unified.id}`,
   );
+
+  // Webhooks verify on WebCrypto in every runtime: a HighLevel delivery signed with a key made
+  // here (Ed25519), a tampered copy, and a Paya postback with its basic-auth pair.
+  const keys = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+  const pem = `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...spki))}\n-----END PUBLIC KEY-----`;
+  const hooks = sdk.createPayweave({
+    providers: {},
+    webhooks: {
+      leadconnector: { publicKeys: [pem] },
+      paya: { basicAuth: { username: 'eco', password: 'a-long-postback-secret' } },
+    },
+  });
+  const body = JSON.stringify({
+    type: 'OrderStatusUpdate',
+    _id: 'ord_eco',
+    status: 'completed',
+    amount: 12.5,
+    currency: 'USD',
+    timestamp: new Date().toISOString(),
+    webhookId: 'wh_eco',
+  });
+  const signature = new Uint8Array(
+    await crypto.subtle.sign({ name: 'Ed25519' }, keys.privateKey, new TextEncoder().encode(body)),
+  );
+  const signed = { 'x-ghl-signature': btoa(String.fromCharCode(...signature)) };
+  const event = (
+    await hooks.webhooks.unwrap({ provider: 'leadconnector', rawBody: body, headers: signed })
+  ).unwrap();
+  check(
+    event.unified?.type === 'payment_request.paid',
+    `payweave webhooks.unwrap (leadconnector, Ed25519): ${event.raw.type} -> ${event.unified?.type}`,
+  );
+  const tampered = await hooks.webhooks.unwrap({
+    provider: 'leadconnector',
+    rawBody: body.replace('12.5', '1.25'),
+    headers: signed,
+  });
+  check(
+    tampered.isErr() && tampered.error.code === 'webhook_signature',
+    `payweave webhooks.unwrap (tampered body): Err ${tampered.isErr() ? tampered.error.code : '(none)'}`,
+  );
+  const form = new URLSearchParams({
+    type: 'CREATE',
+    resource: 'transaction',
+    number_of_attempts: '1',
+    data: JSON.stringify({ id: 'tx_eco', transaction_amount: '3.00', status_id: 101, type_id: 20 }),
+  }).toString();
+  const postback = await hooks.webhooks.unwrap({
+    provider: 'paya',
+    rawBody: form,
+    headers: { authorization: `Basic ${btoa('eco:a-long-postback-secret')}` },
+  });
+  check(
+    postback.isOk() && postback.value.unified?.type === 'transaction.created',
+    `payweave webhooks.unwrap (paya postback): ${postback.isOk() ? postback.value.unified?.type : postback.error.code}`,
+  );
   return lines;
 }
