@@ -30,13 +30,22 @@ export const payaHarness: ProviderHarness = {
       clients: {},
       simulator: simulator as unknown as Simulator<unknown>,
       paya: simulator,
-      secrets: () => [simulator.credentials.userApiKey, sensitive.postbackPassword],
+      secrets: () => [
+        simulator.credentials.userApiKey,
+        simulator.credentials.userHashKey,
+        sensitive.postbackPassword,
+      ],
       snapshot: () => ({
         transactions: simulator.state.transactions.length,
         contacts: simulator.state.contacts.length,
         paylinks: simulator.state.paylinks.length,
         notifications: simulator.state.notifications.length,
         postbackConfigs: simulator.state.postbackConfigs.length,
+        accountVaults: simulator.state.accountVaults.length,
+        recurrings: simulator.state.recurrings.length,
+        quickInvoices: simulator.state.quickInvoices.length,
+        quickInvoiceEmails: simulator.state.quickInvoiceEmails.length,
+        transactionBatches: simulator.state.transactionBatches.length,
       }),
       close: () => simulator.close(),
     };

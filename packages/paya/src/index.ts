@@ -1,10 +1,38 @@
 /**
  * `@payweave/paya`: Paya Connect (location infos, contacts, card and ACH transactions,
- * paylinks) on the payweave core.
+ * paylinks, account vaults, hosted PayForm / AccountForm URLs, recurring billing, quick
+ * invoices, transaction batches) on the payweave core.
  *
  * @packageDocumentation
  * @module @payweave/paya
  */
+export {
+  accountVaultBinInfo,
+  accountVaultOperations,
+  createAccountVault,
+  createAccountVaultFromTransaction,
+  deleteAccountVault,
+  listAccountVaults,
+  retrieveAccountVault,
+  retrieveAccountVaultByApiId,
+  updateAccountVault,
+} from './account-vaults/account-vault-operations.js';
+export {
+  type AccountVaultRecord,
+  accountVaultExpands,
+  newAccountVaultApiId,
+} from './account-vaults/account-vault-schemas.js';
+export {
+  type BinCardClassName,
+  type BinCardProductName,
+  type BinFundSourceName,
+  type BinInfoRecord,
+  binCardClasses,
+  binCardProducts,
+  binFundSources,
+  type PayaBinInfo,
+  toPayaBinInfo,
+} from './account-vaults/bin-info.js';
 export {
   contactOperations,
   createContact,
@@ -14,6 +42,25 @@ export {
   updateContact,
 } from './contacts/contact-operations.js';
 export { type ContactRecord, contactExpands, type PayaContact } from './contacts/contact-schemas.js';
+export { formHashKey, hexData } from './forms/form-hash.js';
+export {
+  type ExpectedFormResponse,
+  type FormLinkLike,
+  type FormMessage,
+  type PayaFormResponse,
+  parseFormResponse,
+} from './forms/form-response.js';
+export type { AccountFormData, PayFormData } from './forms/form-schemas.js';
+export {
+  accountFormUrl,
+  formUrlLifetimeSeconds,
+  type PayaFormCredentials,
+  type PayaFormLink,
+  type PayaFormName,
+  type PayaFormUrlOptions,
+  payFormUrl,
+} from './forms/form-url.js';
+export { createPayaForms, type FormLookups, type PayaForms } from './forms/paya-forms.js';
 export {
   findLocationDefaults,
   listLocationInfos,
@@ -99,8 +146,74 @@ export {
   transactionBatchStatuses,
   transactionBatchStatusName,
 } from './postbacks/transaction-batch-status.js';
+export {
+  addQuickInvoiceTransaction,
+  createQuickInvoice,
+  deleteQuickInvoice,
+  listQuickInvoices,
+  quickInvoiceOperations,
+  removeQuickInvoiceTransaction,
+  resendQuickInvoice,
+  retrieveQuickInvoice,
+  updateQuickInvoice,
+} from './quick-invoices/quick-invoice-operations.js';
+export {
+  type PayaQuickInvoice,
+  type QuickInvoiceRecord,
+  quickInvoiceExpands,
+  toPayaQuickInvoice,
+} from './quick-invoices/quick-invoice-schemas.js';
+export {
+  type QuickInvoicePaymentStatusName,
+  type QuickInvoiceStatusName,
+  quickInvoicePaymentStatuses,
+  quickInvoicePaymentStatusName,
+  quickInvoiceStatuses,
+  quickInvoiceStatusName,
+} from './quick-invoices/quick-invoice-status.js';
+export {
+  activateRecurring,
+  createRecurring,
+  deferRecurring,
+  deleteRecurring,
+  holdRecurring,
+  listRecurrings,
+  recurringOperations,
+  retrieveRecurring,
+  skipRecurring,
+  updateRecurring,
+} from './recurrings/recurring-operations.js';
+export {
+  type PayaRecurring,
+  type RecurringRecord,
+  recurringExpands,
+  toPayaRecurring,
+} from './recurrings/recurring-schemas.js';
+export {
+  type RecurringIntervalName,
+  type RecurringStatusName,
+  type RecurringTypeName,
+  recurringIntervalName,
+  recurringIntervalTypes,
+  recurringStatuses,
+  recurringStatusName,
+  recurringTypeName,
+  recurringTypes,
+} from './recurrings/recurring-status.js';
 export { type NamedDateRange, namedDateRanges } from './shared/paya-filters.js';
 export type { ListMeta, ListPage } from './shared/paya-paging.js';
+export {
+  listTransactionBatches,
+  retrieveTransactionBatch,
+  settleTransactionBatch,
+  transactionBatchOperations,
+} from './transaction-batches/transaction-batch-operations.js';
+export type { PayaBatchSettlement } from './transaction-batches/transaction-batch-schemas.js';
+export { achUpdate, overrideTransaction, type PayaAchActionResult } from './transactions/ach-actions.js';
+export { authIncrement } from './transactions/auth-increment.js';
+export { force } from './transactions/force.js';
+export { partialReversal } from './transactions/partial-reversal.js';
+export { editTransaction } from './transactions/transaction-edit.js';
 export {
   authComplete,
   authOnly,

@@ -8,7 +8,9 @@ import {
   type Result,
   staticHeaders,
 } from '@payweave/core';
+import { accountVaultOperations } from './account-vaults/account-vault-operations.js';
 import { contactOperations } from './contacts/contact-operations.js';
+import { createPayaForms, type PayaForms } from './forms/paya-forms.js';
 import { findLocationDefaults, locationInfoOperations } from './location-infos/location-info-operations.js';
 import type { PayaLocationDefaults } from './location-infos/location-info-schemas.js';
 import { mapPayaError } from './paya-errors.js';
@@ -16,6 +18,9 @@ import { type PayaSettings, resolvePayaSettings } from './paya-settings.js';
 import { PAYA_PACKAGE_VERSION } from './paya-version.js';
 import { paylinkOperations } from './paylinks/paylink-operations.js';
 import { postbackConfigOperations } from './postback-configs/postback-config-operations.js';
+import { quickInvoiceOperations } from './quick-invoices/quick-invoice-operations.js';
+import { recurringOperations } from './recurrings/recurring-operations.js';
+import { transactionBatchOperations } from './transaction-batches/transaction-batch-operations.js';
 import { transactionOperations } from './transactions/transaction-operations.js';
 
 /** Every Paya operation, by resource and method name. */
@@ -25,6 +30,10 @@ export const payaResources = {
   transactions: transactionOperations,
   paylinks: paylinkOperations,
   postbackConfigs: postbackConfigOperations,
+  recurrings: recurringOperations,
+  quickInvoices: quickInvoiceOperations,
+  transactionBatches: transactionBatchOperations,
+  accountVaults: accountVaultOperations,
 } as const;
 
 /** The resource map of the Paya client. */
@@ -37,7 +46,19 @@ export const payaDescriptor: ProviderDescriptor<PayaResources> = {
   packageVersion: PAYA_PACKAGE_VERSION,
   resources: payaResources,
   mapError: mapPayaError,
-  sensitiveFields: ['user_api_key', 'user_hash_key', 'basic_auth_password'],
+  // Core already hides account_number, cvv, track_data, routing, ssn4, dob_year, dl_number.
+  sensitiveFields: [
+    'user_api_key',
+    'user_hash_key',
+    'basic_auth_password',
+    'hash_key',
+    'ticket',
+    'exp_date',
+    'e_track_data',
+    'e_serial_number',
+    'image_front',
+    'image_back',
+  ],
   sensitiveHeaders: ['user-id', 'developer-id', 'user-api-key'],
 };
 
@@ -56,8 +77,9 @@ export type PayaLocationInfoMethods = ResourceMethods<PayaResources>['locationIn
 };
 
 /**
- * A Paya Connect client: `locationInfos`, `contacts`, `transactions`, `paylinks` and
- * `postbackConfigs`, each
+ * A Paya Connect client: `locationInfos`, `contacts`, `transactions`, `paylinks`,
+ * `postbackConfigs`, `recurrings`, `quickInvoices`, `transactionBatches` and `accountVaults`
+ * (plus `forms`, the hosted-form helpers), each
  * method returning `Promise<Result<T, PaymentsError>>` (lists return a page iterator), plus
  * the operation catalogue and `execute`.
  *
@@ -71,12 +93,15 @@ export type PayaLocationInfoMethods = ResourceMethods<PayaResources>['locationIn
 export type PayaClient = ProviderClient<PayaResources> & {
   /** Locations of the user and their deposit accounts. */
   readonly locationInfos: PayaLocationInfoMethods;
+  /** Hosted PayForm / AccountForm URLs (signed with `userHashKey`), their responses and results. */
+  readonly forms: PayaForms;
 };
 
 /**
  * Creates a Paya Connect client. Credentials come from the settings or from
  * `PAYA_USER_ID`, `PAYA_USER_API_KEY` and `PAYA_DEVELOPER_ID`; a missing one throws a
  * `configuration` error here, not a 401 later. The three auth headers go on every call.
+ * `userHashKey` (or `PAYA_USER_HASH_KEY`) is optional: only `paya.forms` signs with it.
  *
  * @example
  * ```ts
@@ -95,7 +120,7 @@ export function createPaya(settings: PayaSettings = {}): PayaClient {
   const { client } = assembleProvider(payaDescriptor, {
     baseUrl: resolved.baseUrl,
     options: resolved.options,
-    secrets: [resolved.userApiKey],
+    secrets: [resolved.userApiKey, resolved.userHashKey],
     auth: () =>
       staticHeaders({
         'user-id': resolved.userId,
@@ -108,5 +133,17 @@ export function createPaya(settings: PayaSettings = {}): PayaClient {
     defaults: (locationId?: string, options?: CallOptions) =>
       findLocationDefaults(client.locationInfos.list({}, options), locationId),
   });
-  return Object.assign(client, { locationInfos }) as PayaClient;
+  const forms = createPayaForms(
+    {
+      userId: resolved.userId,
+      userHashKey: resolved.userHashKey,
+      developerId: resolved.developerId,
+      baseUrl: resolved.baseUrl,
+    },
+    {
+      retrieveVault: (input, options) => client.accountVaults.retrieveByApiId(input, options),
+      listTransactions: (input, options) => client.transactions.list(input, options),
+    },
+  );
+  return Object.assign(client, { locationInfos, forms }) as PayaClient;
 }

@@ -14,6 +14,7 @@ export const payaEnvironmentVariables = {
   userId: 'PAYA_USER_ID',
   userApiKey: 'PAYA_USER_API_KEY',
   developerId: 'PAYA_DEVELOPER_ID',
+  userHashKey: 'PAYA_USER_HASH_KEY',
 } as const;
 
 /**
@@ -33,6 +34,13 @@ export interface PayaSettings extends CoreOptions {
   userApiKey?: string | undefined;
   /** The developer id Paya gave the solution (`developer-id` header). Default: `PAYA_DEVELOPER_ID`. */
   developerId?: string | undefined;
+  /**
+   * The integration user's hash key (`user_hash_key`), a secret used only to sign hosted
+   * PayForm / AccountForm URLs (`paya.forms.*`); REST calls never send it. Optional: without
+   * it the client works and only the form builders answer `configuration`. Default:
+   * `PAYA_USER_HASH_KEY`.
+   */
+  userHashKey?: string | undefined;
   /** `sandbox` (default) or `production`. */
   environment?: PayaEnvironment | undefined;
   /**
@@ -50,13 +58,18 @@ export interface ResolvedPayaSettings {
   readonly userApiKey: string;
   /** `developer-id`. */
   readonly developerId: string;
+  /** `user_hash_key` for the hosted forms, when given (a secret). */
+  readonly userHashKey: string | undefined;
   /** Base URL without a trailing slash. */
   readonly baseUrl: string;
   /** The core options to pass on. */
   readonly options: CoreOptions;
 }
 
-function credential(value: string | undefined, field: keyof typeof payaEnvironmentVariables): string {
+function credential(
+  value: string | undefined,
+  field: Exclude<keyof typeof payaEnvironmentVariables, 'userHashKey'>,
+): string {
   const resolved = value ?? readEnvironment(payaEnvironmentVariables[field]);
   if (resolved === undefined || resolved.trim() === '') {
     throw configurationError(
@@ -68,12 +81,26 @@ function credential(value: string | undefined, field: keyof typeof payaEnvironme
   return resolved;
 }
 
+// The hash key is optional (only the form builders need it), but a blank one is a mistake.
+function optionalCredential(value: string | undefined, field: 'userHashKey'): string | undefined {
+  const resolved = value ?? readEnvironment(payaEnvironmentVariables[field]);
+  if (resolved === undefined) return undefined;
+  if (resolved.trim() === '') {
+    throw configurationError(
+      'paya',
+      field,
+      `must not be blank (pass it, set ${payaEnvironmentVariables[field]}, or leave both out)`,
+    );
+  }
+  return resolved;
+}
+
 /**
  * Applies defaults and environment variables; throws a `configuration` error naming the
  * bad setting, so a client with missing credentials is never made.
  */
 export function resolvePayaSettings(settings: PayaSettings = {}): ResolvedPayaSettings {
-  const { userId, userApiKey, developerId, environment, baseUrl, ...options } = settings;
+  const { userId, userApiKey, developerId, userHashKey, environment, baseUrl, ...options } = settings;
   if (environment !== undefined && !(environment in payaEnvironments)) {
     throw configurationError(
       'paya',
@@ -87,6 +114,7 @@ export function resolvePayaSettings(settings: PayaSettings = {}): ResolvedPayaSe
     userId: credential(userId, 'userId'),
     userApiKey: credential(userApiKey, 'userApiKey'),
     developerId: credential(developerId, 'developerId'),
+    userHashKey: optionalCredential(userHashKey, 'userHashKey'),
     baseUrl: resolvedBaseUrl,
     options,
   };

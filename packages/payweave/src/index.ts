@@ -40,9 +40,19 @@ export {
 } from './payment-requests/from-leadconnector-order.js';
 export { fromPayaPaylink, payaPaylinkStatuses } from './payment-requests/from-paya-paylink.js';
 export {
+  fromPayaQuickInvoice,
+  payaQuickInvoiceStatuses,
+} from './payment-requests/from-paya-quick-invoice.js';
+export {
   fromPayConnectInvoice,
   payConnectInvoiceStatuses,
 } from './payment-requests/from-payconnect-invoice.js';
+export type {
+  PayaPaylinkFilters,
+  PayaPaymentRequestFilters,
+  PayaPaymentRequestKind,
+  PayaQuickInvoiceFilters,
+} from './payment-requests/paya-payment-requests.js';
 export type {
   PaymentRequest,
   PaymentRequestKind,

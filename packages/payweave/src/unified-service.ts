@@ -22,12 +22,16 @@ import { failingIterator, unsupportedError } from './unsupported.js';
 
 /** How one provider serves a unified view: its native retrieve and list, mapped. */
 export interface UnifiedAdapter<Name extends ProviderName, View> {
-  /** Reads one record and maps it. */
+  /**
+   * Reads one record and maps it. `fields` are the request's other fields (Paya's payment
+   * requests read `kind` there: a paylink or a quick invoice).
+   */
   retrieve(
     client: ProviderClients[Name],
     id: string,
     options: CallOptions | undefined,
     logger: Logger | undefined,
+    fields?: Readonly<Record<string, unknown>>,
   ): Promise<Result<View, PaymentsError>>;
   /** Lists records with native filters and maps them. */
   list(
@@ -139,7 +143,7 @@ export function createUnifiedService<View>(
         ({ where, provider } = found.value);
         const { fields, adapter, client } = found.value;
         return await guardResult(
-          adapter.retrieve(client, fields.id as string, found.value.options, logger),
+          adapter.retrieve(client, fields.id as string, found.value.options, logger, fields),
           where,
           provider,
         );

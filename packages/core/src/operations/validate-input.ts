@@ -19,6 +19,17 @@ const parseContext = { error: issueMessage };
 /**
  * Validates input against an operation's schema. A failure is a `validation` error that
  * names every bad field and says why (`must be 24 to 36 characters`); nothing is sent.
+ * Providers use it for helpers that send nothing but take input (Paya's form URLs), so
+ * their refusals read exactly like an operation's.
+ *
+ * @example
+ * ```ts
+ * const checked = validateInput(z.strictObject({ id: z.string() }), input, {
+ *   provider: 'paya',
+ *   operation: 'paya.forms.payFormUrl',
+ * });
+ * if (checked.isErr()) console.log(checked.error.fieldErrors); // { id: ['is required'] }
+ * ```
  */
 export function validateInput<T>(
   schema: Schema<T>,

@@ -1,131 +1,29 @@
-import {
-  defineOperation,
-  Ok,
-  type OperationContext,
-  type PaymentsError,
-  type RequestParts,
-  type Result,
-  type Schema,
-} from '@payweave/core';
-import type * as z from 'zod/mini';
-import { toFilterQuery } from '../shared/paya-filters.js';
-import { type ListPage, payaPaging } from '../shared/paya-paging.js';
+import { defineOperation } from '@payweave/core';
+import { achUpdate, overrideTransaction } from './ach-actions.js';
+import { authIncrement } from './auth-increment.js';
+import { force } from './force.js';
+import { listTransactions } from './list-transactions.js';
+import { partialReversal } from './partial-reversal.js';
 import { refuseWebPartialRefund } from './partial-web-refund.js';
+import { create, newTransactionApiId, reconcileNotes, transactionCreate } from './transaction-create.js';
+import { editTransaction } from './transaction-edit.js';
 import {
   authCompleteInput,
   authOnlyInput,
   avsOnlyInput,
   creditInput,
   debitInput,
-  listTransactionsInput,
-  type PayaTransaction,
   refundInput,
   retrieveTransactionInput,
   saleInput,
   toPayaTransaction,
   transactionEnvelope,
-  transactionListEnvelope,
-  transactionTimestampFilters,
   voidInput,
 } from './transaction-schemas.js';
 
+export { listTransactions, newTransactionApiId };
+
 const docsUrl = 'https://developers.payaconnect.com/docs/transactions';
-
-/** Lists transactions, filtered; pages through all of them. */
-export const listTransactions = defineOperation({
-  id: 'paya.transactions.list',
-  method: 'GET',
-  path: '/v2/transactions',
-  summary:
-    'List transactions with filters (OR lists, amount ranges, named or custom date ranges), paging through all.',
-  input: listTransactionsInput,
-  output: transactionListEnvelope,
-  retry: 'safe',
-  docsUrl,
-  toRequest: (input) => ({ query: toFilterQuery(input, transactionTimestampFilters) }),
-  fromResponse: (body): ListPage<PayaTransaction> => ({
-    items: body.transactions.map(toPayaTransaction),
-    meta: body.meta,
-  }),
-  paging: payaPaging<z.output<typeof listTransactionsInput>, PayaTransaction>(),
-});
-
-/** A client reference for a money-moving create: unique per location, at most 64 characters. */
-export function newTransactionApiId(): string {
-  return `pw-${globalThis.crypto.randomUUID()}`;
-}
-
-interface Referenced {
-  transaction_api_id?: string | undefined;
-  location_id?: string | undefined;
-}
-
-function fillReference<In extends Referenced>(input: In): In {
-  return input.transaction_api_id === undefined
-    ? { ...input, transaction_api_id: newTransactionApiId() }
-    : input;
-}
-
-/**
- * After an ambiguous failure, looks the transaction up by its `transaction_api_id`
- * (exact match: Paya may match text filters as substrings).
- */
-async function findByApiId(
-  input: Referenced,
-  context: OperationContext,
-  signal?: AbortSignal,
-): Promise<Result<PayaTransaction | undefined, PaymentsError>> {
-  const reference = input.transaction_api_id;
-  if (reference === undefined) return Ok(undefined);
-  // Paya matches the filter as a substring: every page is walked and only equality counts.
-  return context.findExact<PayaTransaction>(
-    listTransactions,
-    {
-      transaction_api_id: reference,
-      page_size: 10,
-      ...(input.location_id === undefined ? {} : { location_id: input.location_id }),
-    },
-    (transaction) => transaction.transaction_api_id === reference,
-    { signal },
-  );
-}
-
-/** The body of a create: the method's own `action` and `payment_method` (a caller's copy agreed or was refused). */
-function create(action: string, paymentMethod: 'cc' | 'ach') {
-  return ({ action: _action, payment_method: _method, ...input }: Record<string, unknown>): RequestParts => ({
-    json: { transaction: { action, payment_method: paymentMethod, ...input } },
-  });
-}
-
-const reconcileNotes =
-  'Sent with retry mode `reconcile`: the SDK fills `transaction_api_id` when you do not, and after a timeout, reset or 5xx looks the transaction up by it before any resend.';
-
-/**
- * Declares one money-moving create (`POST /v2/transactions`): they differ only in id,
- * input and body, and all share the reference, the reconcile lookup and the decoding.
- */
-function transactionCreate<Id extends string, In extends Referenced, Shape>(declaration: {
-  id: Id;
-  summary: string;
-  input: Schema<In, Shape>;
-  toRequest: (input: In) => RequestParts;
-  description?: string;
-  guard?: (input: In, context: OperationContext) => Promise<PaymentsError | undefined>;
-}) {
-  return defineOperation({
-    method: 'POST',
-    path: '/v2/transactions',
-    output: transactionEnvelope,
-    retry: 'reconcile',
-    docsUrl,
-    prepare: fillReference,
-    fromResponse: (body) => toPayaTransaction(body.transaction),
-    reconcile: findByApiId,
-    reference: (input: Referenced) => input.transaction_api_id,
-    ...declaration,
-    description: declaration.description ?? reconcileNotes,
-  });
-}
 
 /** Charges a card: stored vault, keyed card + `exp_date`, a previous transaction or track data. */
 export const sale = transactionCreate({
@@ -247,6 +145,12 @@ export const transactionOperations = {
   avsOnly,
   debit,
   credit,
+  force,
+  authIncrement,
+  partialReversal,
+  edit: editTransaction,
+  override: overrideTransaction,
+  achUpdate,
   retrieve: retrieveTransaction,
   list: listTransactions,
 } as const;

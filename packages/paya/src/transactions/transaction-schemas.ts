@@ -39,6 +39,8 @@ export const transactionExpands = [
   'is_voidable',
   'is_refundable',
   'is_completable',
+  'is_reversible',
+  'is_settled',
   'reason_code',
   'created_user',
   'account_vault',
@@ -58,6 +60,10 @@ const transactionMethods = [
   'credit',
   'authComplete',
   'void',
+  'force',
+  'authIncrement',
+  'partialReversal',
+  'edit',
 ];
 
 /**
@@ -108,12 +114,12 @@ export function paymentMethodField<const Value extends 'cc' | 'ach'>(
  * Paya's `{ "transaction": {...} }` request envelope, refused with what to do: the SDK
  * writes the envelope, the method takes the fields inside it.
  */
-const transactionEnvelopeField = z.optional(
+export const transactionEnvelopeField = z.optional(
   z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
 );
 
 /** Fields every money-moving transaction request may carry. */
-const commonFields = {
+export const commonFields = {
   transaction: transactionEnvelopeField,
   /** Location; Paya defaults to the user's primary location. */
   location_id: z.optional(payaId),
@@ -153,7 +159,7 @@ const commonFields = {
 };
 
 /** Card source and card details. */
-const cardFields = {
+export const cardFields = {
   /** Stored card (account vault). */
   account_vault_id: z.optional(payaId),
   /** Stored card by your own vault reference. */
@@ -203,13 +209,15 @@ const achFields = {
   ...identityFields,
 };
 
-type Issue = { message: string; path: string[] };
+/** One validation issue: the field and why. */
+export type Issue = { message: string; path: string[] };
 
 function present(value: unknown): boolean {
   return value !== undefined;
 }
 
-function cardSourceIssues(input: Record<string, unknown>): Issue[] {
+/** The card source rules: exactly one source, `exp_date` with (and only with) a keyed card. */
+export function cardSourceIssues(input: Record<string, unknown>): Issue[] {
   const sources = [
     'account_vault_id',
     'account_vault_api_id',
@@ -261,7 +269,8 @@ function achSourceIssues(input: Record<string, unknown>): Issue[] {
   return issues;
 }
 
-function withIssues<T extends Record<string, unknown>>(rule: (input: T) => Issue[]) {
+/** A zod check that reports every issue a rule finds, at its field. */
+export function withIssues<T extends Record<string, unknown>>(rule: (input: T) => Issue[]) {
   return z.superRefine<T>((input, context) => {
     for (const issue of rule(input))
       context.issues.push({ code: 'custom', input, message: issue.message, path: issue.path });
@@ -370,6 +379,14 @@ export const listTransactionsInput = z.strictObject({
   ach_sec_code: oneOrMany(z.enum(achSecCodes)),
   account_type: oneOrMany(text(1, 32)),
   batch: oneOrMany(text(1, 32)),
+  /** Transactions of a transaction batch. */
+  transaction_batch_id: oneOrMany(payaId),
+  /** Transactions a recurring ran. */
+  recurring_id: oneOrMany(payaId),
+  /** Transactions paying a quick invoice. */
+  quick_invoice_id: oneOrMany(payaId),
+  /** How the transaction reached Paya (8 quick invoice, 13 recurring billing, ...). */
+  trx_source_id: oneOrMany(z.int()),
   account_holder_name: z.optional(text(1, 64)),
   description: z.optional(text(1, 64)),
   first_six: z.optional(z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits'))),

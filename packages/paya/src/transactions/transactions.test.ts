@@ -645,7 +645,7 @@ describe("Paya's own request bodies (copied from its docs) are accepted", () => 
       [
         test.paya.transactions.sale({ action: 'force', transaction_amount: '1.00', ...card } as never),
         'action',
-        'must be "sale" for transactions.sale',
+        'must be "sale" for transactions.sale (use transactions.force for "force")',
       ],
       [
         test.paya.transactions.sale({ payment_method: 'ach', transaction_amount: '1.00', ...card } as never),

@@ -3,14 +3,14 @@ import type { ConfiguredName, ProviderClients, ProvidersInput } from '../provide
 import { createUnifiedService, type UnifiedAdapter, unifiedAdapter } from '../unified-service.js';
 import { fromConnectFiPaymentLink } from './from-connectfi-payment-link.js';
 import { fromLeadConnectorOrder } from './from-leadconnector-order.js';
-import { fromPayaPaylink } from './from-paya-paylink.js';
 import { fromPayConnectInvoice } from './from-payconnect-invoice.js';
-import type { PaymentRequest, PaymentRequestProvider } from './payment-request.js';
+import { type PayaPaymentRequestFilters, payaPaymentRequestAdapter } from './paya-payment-requests.js';
+import type { PaymentRequest, PaymentRequestKind, PaymentRequestProvider } from './payment-request.js';
 
 /** The native list filters each provider accepts for payment requests. */
 export interface PaymentRequestFilters {
-  /** Paya paylink filters. */
-  paya: NonNullable<Parameters<ProviderClients['paya']['paylinks']['list']>[0]>;
+  /** Paya paylink filters, or quick invoice filters with `kind: 'quick_invoice'`. */
+  paya: PayaPaymentRequestFilters;
   /** PayConnect invoice search filters. */
   payconnect: NonNullable<Parameters<ProviderClients['payconnect']['invoices']['search']>[0]>;
   /** connectFi payment-link filters. */
@@ -22,10 +22,13 @@ export interface PaymentRequestFilters {
 /** A provider that is configured and has payment requests. */
 export type PaymentRequestProviderOf<P extends ProvidersInput> = ConfiguredName<P> & PaymentRequestProvider;
 
-/** The argument of `paymentRequests.list`: the provider plus its native filters. */
-export type PaymentRequestListRequest<Name extends PaymentRequestProvider> = { provider: Name } & Partial<
-  PaymentRequestFilters[Name]
->;
+/**
+ * The argument of `paymentRequests.list`: the provider plus its native filters (for Paya, with
+ * `kind` naming paylinks or quick invoices: see {@link PayaPaymentRequestFilters}).
+ */
+export type PaymentRequestListRequest<Name extends PaymentRequestProvider> = {
+  provider: Name;
+} & (Name extends 'paya' ? PayaPaymentRequestFilters : Partial<PaymentRequestFilters[Name]>);
 
 /**
  * Unified payment requests across providers.
@@ -33,15 +36,21 @@ export type PaymentRequestListRequest<Name extends PaymentRequestProvider> = { p
  * @example
  * ```ts
  * const request = await pw.paymentRequests.retrieve({ provider: 'paya', id: paylinkId });
+ * const invoice = await pw.paymentRequests.retrieve({ provider: 'paya', id: quickInvoiceId, kind: 'quick_invoice' });
  * for await (const order of pw.paymentRequests.list({ provider: 'leadconnector', paymentStatus: 'unpaid' })) {
  *   console.log(order.status.unified, order.amount);
  * }
  * ```
  */
 export interface PaymentRequests<P extends ProvidersInput> {
-  /** One payment request by its provider id. */
+  /**
+   * One payment request by its provider id. `kind` matters for Paya only, whose paylinks and
+   * quick invoices have ids that look alike: `'paylink'` or `'quick_invoice'` reads that record;
+   * without it the paylink is read first and, on a 404, the quick invoice. The other providers
+   * have one kind each and do not read it.
+   */
   retrieve(
-    request: { provider: PaymentRequestProviderOf<P>; id: string },
+    request: { provider: PaymentRequestProviderOf<P>; id: string; kind?: PaymentRequestKind },
     options?: CallOptions,
   ): Promise<Result<PaymentRequest, PaymentsError>>;
   /** Every payment request of a provider matching its native filters. */
@@ -68,14 +77,7 @@ function paymentRequestAdapters(): {
   [Name in PaymentRequestProvider]: UnifiedAdapter<Name, PaymentRequest>;
 } {
   return {
-    paya: unifiedAdapter<'paya', PaymentRequest>(
-      {
-        // `payment_url` is only returned on request, and it is the one thing a payer needs.
-        retrieve: (client, id, options) => client.paylinks.retrieve(id, { expand: ['payment_url'] }, options),
-        list: (client, filters, options) => client.paylinks.list(filters, options),
-      },
-      fromPayaPaylink,
-    ),
+    paya: payaPaymentRequestAdapter(),
     payconnect: unifiedAdapter<'payconnect', PaymentRequest>(
       {
         retrieve: (client, id, options) => client.invoices.retrieve(id, {}, options),

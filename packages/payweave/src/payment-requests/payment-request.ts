@@ -14,15 +14,18 @@ export type PaymentRequestStatus =
   | 'failed'
   | 'unknown';
 
-/** What each provider's payment request is. */
-export type PaymentRequestKind = 'invoice' | 'paylink' | 'payment_link' | 'order';
+/**
+ * What each provider's payment request is: a PayConnect `invoice`, a Paya `paylink` or
+ * `quick_invoice`, a connectFi `payment_link`, a LeadConnector `order`.
+ */
+export type PaymentRequestKind = 'invoice' | 'paylink' | 'quick_invoice' | 'payment_link' | 'order';
 
 /** The providers that have payment requests. */
 export type PaymentRequestProvider = 'paya' | 'payconnect' | 'connectfi' | 'leadconnector';
 
 /**
- * One payment request (PayConnect invoice, Paya paylink, connectFi payment link,
- * LeadConnector order) in payweave's own camelCase shape. `raw` keeps the provider's record.
+ * One payment request (PayConnect invoice, Paya paylink or quick invoice, connectFi payment
+ * link, LeadConnector order) in payweave's own camelCase shape. `raw` keeps the provider's record.
  */
 export interface PaymentRequest {
   /** Which provider holds it. */

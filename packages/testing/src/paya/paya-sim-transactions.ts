@@ -1,5 +1,6 @@
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
+import { assignBatch } from './paya-sim-batches.js';
 import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
 import type { SimPostbackAction, SimPostbackEvent } from './paya-sim-postbacks.js';
 import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
@@ -9,6 +10,8 @@ import {
   type SimLocation,
   type SimTransaction,
 } from './paya-sim-state.js';
+import { applyUpdateAction } from './paya-sim-transaction-actions.js';
+import { accountVaultOf, chargedVault, saveAccount, vaultAccount } from './paya-sim-vaults.js';
 
 /** What the transaction routes need from the simulator. */
 export interface TransactionContext {
@@ -72,7 +75,7 @@ export function transactionToWire(record: SimTransaction, baseUrl: string): Reco
     id: record.id,
     payment_method: record.payment_method,
     account_vault_id: record.account_vault_id,
-    recurring_id: null,
+    recurring_id: record.recurring_id ?? null,
     first_six: record.first_six,
     last_four: record.last_four,
     account_holder_name: record.account_holder_name,
@@ -80,7 +83,7 @@ export function transactionToWire(record: SimTransaction, baseUrl: string): Reco
     description: record.description,
     transaction_code: null,
     avs: record.avs,
-    batch: record.settle_date ? '1' : null,
+    batch: record.batch_num ? String(record.batch_num) : null,
     order_num: record.order_num,
     verbiage: record.verbiage,
     transaction_settlement_status: null,
@@ -118,7 +121,7 @@ export function transactionToWire(record: SimTransaction, baseUrl: string): Reco
     charge_back_date: null,
     void_date: record.void_date,
     account_type: record.account_type,
-    is_recurring: false,
+    is_recurring: Boolean(record.recurring_id),
     is_accountvault: record.account_vault_id !== null,
     transaction_c1: extra.transaction_c1 ?? null,
     transaction_c2: extra.transaction_c2 ?? null,
@@ -128,7 +131,9 @@ export function transactionToWire(record: SimTransaction, baseUrl: string): Reco
     ach_sec_code: record.ach_sec_code,
     custom_data: extra.custom_data ?? null,
     paylink_id: record.paylink_id,
-    trx_source_id: 12,
+    quick_invoice_id: typeof extra.quick_invoice_id === 'string' ? extra.quick_invoice_id : null,
+    transaction_batch_id: record.transaction_batch_id ?? null,
+    trx_source_id: typeof extra.trx_source_id === 'number' ? extra.trx_source_id : 12,
     _links: { self: { href: `${baseUrl}/v2/transactions/${record.id}` } },
   };
 }
@@ -175,6 +180,12 @@ export function expandTransaction(
     } else if (name === 'is_voidable') wire.is_voidable = isVoidable(record);
     else if (name === 'is_refundable') wire.is_refundable = isRefundable(record);
     else if (name === 'is_completable') wire.is_completable = record.status_id === 102;
+    else if (name === 'is_reversible')
+      wire.is_reversible =
+        record.payment_method === 'cc' &&
+        (record.status_id === 101 || record.status_id === 102) &&
+        record.settle_date === null;
+    else if (name === 'is_settled') wire.is_settled = record.settle_date !== null;
     else if (name === 'reason_code')
       wire.reason_code = { id: record.reason_code_id, code: record.verbiage, description: record.verbiage };
     else if (name === 'status')
@@ -187,7 +198,8 @@ export function expandTransaction(
     else if (name === 'tags' || name === 'transaction_histories') wire[name] = [];
     else if (name === 'created_user')
       wire.created_user = { id: payaSimulatorDefaults.userRecordId, username: 'sim-user' };
-    else if (name === 'account_vault') wire.account_vault = null;
+    else if (name === 'account_vault')
+      wire.account_vault = accountVaultOf(state, record.account_vault_id, record.modified_ts);
   }
   return wire;
 }
@@ -252,6 +264,7 @@ function extraOf(body: Record<string, unknown>): Record<string, unknown> | null 
 export function storeTransaction(state: PayaSimState, record: SimTransaction): void {
   state.transactions.push(record);
   state.transactionsById.set(record.id, record);
+  assignBatch(state, record);
   if (record.transaction_api_id !== null)
     state.transactionApiIds.set(`${record.location_id}|${record.transaction_api_id}`, record);
 }
@@ -276,7 +289,8 @@ function orderNumber(): string {
   return String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
 }
 
-function createTransaction(
+/** `POST /v2/transactions`: checks, runs and stores one transaction (hosted PayForm submissions go through it too). */
+export function createTransaction(
   request: SimRequest,
   state: PayaSimState,
   context: TransactionContext,
@@ -303,10 +317,9 @@ function createTransaction(
     errors.add('action', 'Action is invalid.');
     return errors.response();
   }
-  if (action === 'force') {
-    errors.add('action', 'force is not enabled for this product transaction.');
-    return errors.response();
-  }
+  // force posts a sale authorised outside the gateway: the issuer's 6-character auth_code is required.
+  if (action === 'force' && (typeof input.auth_code !== 'string' || input.auth_code.length !== 6))
+    errors.add('auth_code', 'Auth Code is required on force transactions and must be 6 characters.');
   const method = input.payment_method;
   if (method !== 'cc' && method !== 'ach') {
     errors.add('payment_method', 'Payment Method must be cc or ach.');
@@ -314,7 +327,10 @@ function createTransaction(
   }
   if ((action === 'debit' || action === 'credit') && method !== 'ach')
     errors.add('payment_method', `${action} is an ACH action.`);
-  if ((action === 'sale' || action === 'authonly' || action === 'avsonly') && method !== 'cc')
+  if (
+    (action === 'sale' || action === 'authonly' || action === 'avsonly' || action === 'force') &&
+    method !== 'cc'
+  )
     errors.add('payment_method', `${action} is a card action.`);
 
   const locationId = str(input.location_id);
@@ -387,7 +403,11 @@ function createTransaction(
   let routing: string | null = null;
   let holder = str(input.account_holder_name) ?? null;
   let accountType = str(input.account_type) ?? null;
-  const vaultId = str(input.account_vault_id) ?? (str(input.account_vault_api_id) ? newHexId() : undefined);
+  // A charge through a stored vault uses the vault's account (unknown, deleted or of the other method: 422).
+  const charged = chargedVault(state, location.id, input, method);
+  if (charged && 'message' in charged) errors.add(charged.field, charged.message);
+  const vault = charged && 'vault' in charged ? vaultAccount(charged.vault) : undefined;
+  const vaultId = charged && 'vault' in charged ? String(charged.vault.data.id) : undefined;
   const accountNumber = str(input.account_number);
   if (method === 'cc' && action !== 'refund') {
     if (accountNumber) {
@@ -397,10 +417,11 @@ function createTransaction(
       firstSix = accountNumber.slice(0, 6);
       lastFour = accountNumber.slice(-4);
       accountType ??= accountNumber.startsWith('4') ? 'visa' : accountNumber.startsWith('5') ? 'mc' : 'disc';
-    } else if (vaultId) {
-      firstSix = '545454';
-      lastFour = '5454';
-      accountType ??= 'mc';
+    } else if (charged) {
+      firstSix = vault?.first_six ?? null;
+      lastFour = vault?.last_four ?? null;
+      accountType ??= vault?.account_type ?? null;
+      holder ??= vault?.account_holder_name ?? null;
     } else if (previous) {
       firstSix = previous.first_six;
       lastFour = previous.last_four;
@@ -429,9 +450,11 @@ function createTransaction(
           errors.add('account_type', 'Account Type must be checking or savings.');
         lastFour = accountNumber.slice(-4);
         routing = str(input.routing) ?? null;
-      } else if (vaultId) {
-        lastFour = '7890';
-        routing = '072000326';
+      } else if (charged) {
+        lastFour = vault?.last_four ?? null;
+        routing = vault?.routing ?? null;
+        holder ??= vault?.account_holder_name ?? null;
+        accountType ??= vault?.account_type ?? null;
       } else if (previous) {
         lastFour = previous.last_four;
         routing = previous.routing;
@@ -493,6 +516,8 @@ function createTransaction(
     typeId = 40;
     statusId = 131;
   }
+  // Reason 1002 "Forced"; Paya does not document the status and type of a forced sale (an approved sale here).
+  if (action === 'force') reason = 1002;
   let avs: string | null = null;
   if (method === 'cc' && (input.billing_street !== undefined || input.billing_zip !== undefined)) {
     avs = input.billing_street === validAvsStreet && input.billing_zip === validAvsZip ? 'GOOD' : 'BAD';
@@ -528,13 +553,17 @@ function createTransaction(
     auth_code:
       statusId === 301
         ? ''
-        : Math.floor(Math.random() * 1e6)
-            .toString()
-            .padStart(6, '0'),
+        : action === 'force'
+          ? String(input.auth_code)
+          : Math.floor(Math.random() * 1e6)
+              .toString()
+              .padStart(6, '0'),
     avs,
     paylink_id: null,
     extra: extraOf(input),
   };
+  if (statusId !== 301)
+    record.account_vault_id = saveAccount(state, context, record, input) ?? record.account_vault_id;
   storeTransaction(state, record);
   context.postback?.(state, transactionEvent(state, record, 'CREATE', context.baseUrl()));
   if (previous && (action === 'refund' || action === 'credit')) {
@@ -576,6 +605,7 @@ function updateTransaction(
     record.status_id = 101;
     record.reason_code_id = 1001;
     record.modified_ts = now;
+    assignBatch(state, record);
   } else if (input.action === 'void') {
     if (!isVoidable(record))
       errors.add('action', 'Transaction cannot be voided (settled, declined or already voided).');
@@ -585,8 +615,9 @@ function updateTransaction(
     record.void_date = dateOf(now);
     record.modified_ts = now;
   } else {
-    errors.add('action', 'Action must be authcomplete or void.');
-    return errors.response();
+    // authincrement, partialreversal and edit (or the refusal of any other action).
+    const refused = applyUpdateAction(state, record, input, now);
+    if (refused) return refused.response();
   }
   context.postback?.(state, transactionEvent(state, record, 'UPDATE', context.baseUrl()));
   return json(200, { transaction: transactionToWire(record, context.baseUrl()) });

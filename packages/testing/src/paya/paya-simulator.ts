@@ -1,23 +1,36 @@
 import { createSimulator, type Simulator } from '../simulator/create-simulator.js';
 import { newHexId } from '../simulator/sim-helpers.js';
+import { batchEvent, closeBatch, openBatches, transactionBatchRoutes } from './paya-sim-batches.js';
 import { contactRoutes } from './paya-sim-contacts.js';
 import { statusError } from './paya-sim-errors.js';
+import { createFormHelpers, formRoutes, isFormPath, type PayaSimForms } from './paya-sim-forms.js';
 import { locationRoutes } from './paya-sim-locations.js';
 import { paylinkRoutes } from './paya-sim-paylinks.js';
 import { createPostbackSender, type PayaSimPostbacks, postbackConfigRoutes } from './paya-sim-postbacks.js';
+import { payQuickInvoice, quickInvoiceRoutes } from './paya-sim-quick-invoices.js';
+import {
+  createSimClock,
+  type PayaSimClock,
+  recurringRoutes,
+  runDueRecurrings,
+  type SimRecurringRun,
+} from './paya-sim-recurrings.js';
 import {
   initialPayaState,
   type PayaSimCredentials,
   type PayaSimState,
   payaSimulatorDefaults,
   type SimTransaction,
+  type SimTransactionBatch,
 } from './paya-sim-state.js';
+import { transactionActionRoutes } from './paya-sim-transaction-actions.js';
 import {
   settleTransactions,
   storeTransaction,
   transactionEvent,
   transactionRoutes,
 } from './paya-sim-transactions.js';
+import { accountVaultRoutes, seedDefaultVaults } from './paya-sim-vaults.js';
 
 /** Paya Connect's sandbox base URL, which the simulator's msw handlers intercept by default. */
 export const payaSandboxBaseUrl = 'https://api.sandbox.payaconnect.com';
@@ -61,20 +74,53 @@ export interface PayaSimulator extends Simulator<PayaSimState> {
   /**
    * Runs a settlement batch: card sales get a settle date (refundable), ACH moves to settled;
    * partial ACH WEB refunds are rejected (136). Posts a transaction UPDATE per settled
-   * transaction, and a transactionbatch UPDATE (`is_open` 0, `processing_status_id` 2) per
-   * card deposit account that had transactions in the batch.
+   * transaction, and closes every open transaction batch (`is_open` 0, `processing_status_id`
+   * 2) with a transactionbatch UPDATE each.
    */
   settle(): number;
+  /**
+   * Closes every open transaction batch, as Paya's nightly close (or
+   * `POST /v2/transactionbatches/{id}/settle`) does: the batch's approved card sales get a settle
+   * date (a transaction UPDATE postback each), the batch turns `is_open` 0 and
+   * `processing_status_id` 2 (a transactionbatch UPDATE postback). ACH is left to `settle()`.
+   * Returns the batches it closed.
+   */
+  settleBatches(): SimTransactionBatch[];
+  /**
+   * The simulator's clock: `advance(ms)`, `set(date)`, `now()`, `today()`. Every timestamp the
+   * simulator writes and every recurring schedule reads it; `reset()` puts it back.
+   */
+  readonly clock: PayaSimClock;
+  /**
+   * Runs the recurrings due by the clock's today (`next_run_date` today or earlier; a clock
+   * moved past several dates makes each run): a sale (or ACH debit) of the recurring's account
+   * vault per run, with `recurring_id` and `trx_source_id` 13, then the next date. Recurrings on
+   * hold or ended do not run; skip and defer have already moved their dates.
+   */
+  runDueRecurrings(): SimRecurringRun[];
+  /**
+   * Pays a quick invoice as its pay page would: a sale (ACH debit for an ACH-only invoice) of
+   * `amountCents` (default the remaining balance) with the invoice's `quick_invoice_id` and
+   * `trx_source_id` 8; the invoice's balance and `payment_status_id` follow. Returns the
+   * transaction id.
+   */
+  payQuickInvoice(quickInvoiceId: string, options?: { amountCents?: number }): string;
   /** Pays a paylink as its pay page would: a sale referencing the paylink, which becomes paid (`status_id` 1). Returns the transaction id. */
   payPaylink(paylinkId: string, options?: { amountCents?: number }): string;
   /**
    * The postbacks the simulator posts to the active `/v2/postbackconfigs` (form bodies, Basic
    * auth when the config has a username, re-sent on non-2xx up to `number_of_attempts`):
    * transaction CREATE (every POST, a paid paylink) and UPDATE (void, completion, a refund's
-   * original, settlement), contact CREATE / UPDATE / DELETE, transactionbatch UPDATE on
-   * `settle()`.
+   * original, settlement), contact CREATE / UPDATE / DELETE, transactionbatch UPDATE when a
+   * batch closes (`settle()`, `settleBatches()`, `POST /v2/transactionbatches/{id}/settle`).
    */
   readonly postbacks: PayaSimPostbacks;
+  /**
+   * The payer's side of the hosted PayForm / AccountForm: `submit(url, fields)` checks the
+   * signed URL as Paya does and makes the transaction or vault (account vault postbacks, CREATE
+   * / UPDATE / DELETE, go through `postbacks` too).
+   */
+  readonly forms: PayaSimForms;
 }
 
 /**
@@ -96,7 +142,8 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
     ...payaSimulatorDefaults.credentials,
     ...stripUndefined(options.credentials ?? {}),
   };
-  const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+  const clock = createSimClock(options.now ?? (() => Date.now() / 1000));
+  const now = clock.now;
   let simulator: Simulator<PayaSimState> | undefined;
   const postbacks = createPostbackSender(options.postbackFetch);
   const context = {
@@ -107,15 +154,31 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
   simulator = createSimulator<PayaSimState>({
     name: 'paya',
     baseUrl: payaSandboxBaseUrl,
-    initialState: () => initialPayaState(credentials, now()),
+    initialState: () =>
+      seedDefaultVaults(initialPayaState(credentials, now()), now(), simulator?.url ?? payaSandboxBaseUrl),
     routes: [
       ...locationRoutes(context),
       ...contactRoutes(context),
       ...transactionRoutes(context),
       ...paylinkRoutes(context),
       ...postbackConfigRoutes(context),
+      ...accountVaultRoutes(context),
+      ...formRoutes(context),
+      ...recurringRoutes(context),
+      ...quickInvoiceRoutes(context),
+      ...transactionActionRoutes(context),
+      ...transactionBatchRoutes({
+        ...context,
+        closed: (state, batch, settled) => {
+          for (const record of settled)
+            postbacks.emit(state, transactionEvent(state, record, 'UPDATE', context.baseUrl()));
+          postbacks.emit(state, batchEvent(batch, context.baseUrl()));
+        },
+      }),
     ],
     before: (request, state) => {
+      // A hosted form carries its own credentials (the signed hash-key), checked by its route.
+      if (isFormPath(request.path)) return undefined;
       const headers = request.headers;
       if (
         headers['user-id'] !== state.credentials.userId ||
@@ -131,6 +194,7 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
   const base = simulator;
   const resetState = base.reset;
   base.reset = () => {
+    clock.reset();
     resetState();
     postbacks.reset();
   };
@@ -138,6 +202,7 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
   const sim = Object.assign(base, {
     credentials,
     defaults: payaSimulatorDefaults,
+    forms: createFormHelpers(() => base.state, context),
     postbacks: {
       settled: () => postbacks.settled(),
       get attempts() {
@@ -195,58 +260,35 @@ export function createPayaSimulator(options: PayaSimulatorOptions = {}): PayaSim
         storeTransaction(state, record);
       }
     },
+    clock,
+    settleBatches() {
+      const state = base.state;
+      const stamp = now();
+      const closed = openBatches(state);
+      for (const batch of closed) {
+        closeBatch(state, batch, stamp, (record) =>
+          postbacks.emit(state, transactionEvent(state, record, 'UPDATE', context.baseUrl())),
+        );
+        postbacks.emit(state, batchEvent(batch, context.baseUrl()));
+      }
+      return closed;
+    },
+    runDueRecurrings() {
+      return runDueRecurrings(base.state, context);
+    },
+    payQuickInvoice(quickInvoiceId: string, pay: { amountCents?: number } = {}) {
+      return payQuickInvoice(base.state, context, quickInvoiceId, pay.amountCents);
+    },
     settle() {
       const state = base.state;
       const stamp = now();
-      const settled: SimTransaction[] = [];
       const count = settleTransactions(state, stamp, (record) => {
-        settled.push(record);
         postbacks.emit(state, transactionEvent(state, record, 'UPDATE', context.baseUrl()));
       });
-      const cardProducts = new Map<string, SimTransaction[]>();
-      for (const record of settled) {
-        if (record.payment_method !== 'cc') continue;
-        const group = cardProducts.get(record.product_transaction_id) ?? [];
-        group.push(record);
-        cardProducts.set(record.product_transaction_id, group);
-      }
-      for (const [productId, records] of cardProducts) {
-        state.lastBatchNum += 1;
-        const batch = {
-          id: newHexId(),
-          batch_num: state.lastBatchNum,
-          product_transaction_id: productId,
-          created_ts: records.reduce((oldest, record) => Math.min(oldest, record.created_ts), stamp),
-          processing_status_id: 2,
-          is_open: 0,
-          batch_close_ts: stamp,
-          settlement_file_name: null,
-          status_message: null,
-        };
-        postbacks.emit(state, {
-          resource: 'transactionbatch',
-          action: 'UPDATE',
-          location_id: records[0]!.location_id,
-          product_transaction_id: productId,
-          data: (expands) =>
-            expands.split(',').includes('changelogs')
-              ? {
-                  ...batch,
-                  changelogs: [
-                    {
-                      action: 'update',
-                      model: 'TransactionBatch',
-                      model_id: batch.id,
-                      user_id: null,
-                      changelog_details: [
-                        { field: 'is_open', old_value: '1' },
-                        { field: 'processing_status_id', old_value: '1' },
-                      ],
-                    },
-                  ],
-                }
-              : { ...batch },
-        });
+      // The batches close after their transactions settled (their UPDATEs are already out).
+      for (const batch of openBatches(state)) {
+        closeBatch(state, batch, stamp);
+        postbacks.emit(state, batchEvent(batch, context.baseUrl()));
       }
       return count;
     },
