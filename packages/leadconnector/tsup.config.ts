@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `iframe` is browser code that imports nothing: the main entry re-exports only its types, so the two share no chunk.
+  entry: { index: 'src/index.ts', iframe: 'src/custom-provider-kit/iframe/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

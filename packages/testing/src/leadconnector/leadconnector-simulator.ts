@@ -2,6 +2,11 @@ import { createSimulator, type Simulator } from '../simulator/create-simulator.j
 import { newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { couponRoutes } from './lc-sim-coupons.js';
+import {
+  createLcSimCustomProvider,
+  customProviderWebhookRoutes,
+  type LeadConnectorSimCustomProvider,
+} from './lc-sim-custom-provider.js';
 import { newToken, oauthRoutes } from './lc-sim-oauth.js';
 import { orderRoutes } from './lc-sim-orders.js';
 import { paymentRecordRoutes } from './lc-sim-payments.js';
@@ -94,6 +99,13 @@ export interface LeadConnectorSimulator extends Simulator<LeadConnectorSimState>
    * API has no create-order call, so this is the simulator's way in.
    */
   placeOrder(fields?: Partial<LcSimOrder>): LcSimOrder;
+  /**
+   * HighLevel's side of a custom payment provider: `callQueryUrl(queryUrl, type, body?)` sends
+   * each documented `queryUrl` request with the keys connected by `customProviders.connect`
+   * (repeats and wrong keys too), and `events` lists what the provider posted to
+   * `POST /payments/custom-provider/webhook` (checked against the connected keys).
+   */
+  readonly customProvider: LeadConnectorSimCustomProvider;
 }
 
 const docsMax = 100;
@@ -190,6 +202,8 @@ export function createLeadConnectorSimulator(
   const before = (request: SimRequest, state: LeadConnectorSimState): SimResponse | undefined => {
     state.stats.requests += 1;
     if (request.path === '/oauth/token') return undefined;
+    // Authenticated by the apiKey in its body, checked by the route.
+    if (request.path === '/payments/custom-provider/webhook') return undefined;
     const header = request.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) return unauthorized('Invalid token: access token is missing');
     const token = state.accessTokens.get(header.slice(7));
@@ -227,6 +241,7 @@ export function createLeadConnectorSimulator(
     ...paymentRecordRoutes(),
     ...couponRoutes(),
     ...providerRoutes(),
+    ...customProviderWebhookRoutes(),
     ...oauthRoutes(lifetimeSeconds),
   ].map(withRateHeaders);
 
@@ -251,6 +266,7 @@ export function createLeadConnectorSimulator(
     },
     defaults: leadConnectorSimDefaults,
     webhooks: channel.webhooks,
+    customProvider: createLcSimCustomProvider(() => simulator.state),
     placeOrder(fields: Partial<LcSimOrder> = {}) {
       const altId = fields.altId ?? leadConnectorSimDefaults.locationId;
       const at = new Date().toISOString();
