@@ -9,6 +9,7 @@ const packageDirectories = readdirSync(new URL('./packages', import.meta.url));
 const alias = {
   // Subpath entries first: an alias also matches the paths below its name.
   '@payweave/testing/msw': `${root}packages/testing/src/msw.ts`,
+  '@payweave/leadconnector/iframe': `${root}packages/leadconnector/src/custom-provider-kit/iframe/index.ts`,
   ...Object.fromEntries(
     packageDirectories.map((directory) => [
       directory === 'payweave' ? 'payweave' : `@payweave/${directory}`,
@@ -26,6 +27,10 @@ export default defineConfig({
         test: {
           name: directory,
           include: [`packages/${directory}/src/**/*.test.ts`],
+          // @payweave/redis tests run against a real redis-server that this setup starts and stops.
+          ...(directory === 'redis'
+            ? { globalSetup: ['packages/redis/src/test-support/global-setup.ts'], testTimeout: 60_000 }
+            : {}),
         },
       })),
       {

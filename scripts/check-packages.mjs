@@ -242,10 +242,16 @@ import { createPayConnect, type PayConnectClient, type PayConnectInvoice } from 
 import { createConnectFi, type ConnectFiClient, type ConnectFiPayment } from '@payweave/connectfi';
 import { createLeadConnector, type LeadConnectorClient, type Order } from '@payweave/leadconnector';
 import { createPayaSimulator, FaultScript, type Simulator } from '@payweave/testing';
+// Its optional peers (ioredis, redis) are not installed here: its types must not need them.
+import { fromIoredis, fromNodeRedis, redisTokenStore, type RedisLike } from '@payweave/redis';
 import { mswHandlers } from '@payweave/testing/msw';
 
 export const factories = [createPayweave, createPaya, createPayConnect, createConnectFi, createLeadConnector] as const;
 export const classes = [PageIterator, PaymentsError, FacadeError, FaultScript] as const;
+export const redisAdapters = [fromIoredis, fromNodeRedis] as const;
+export function sharedTokens(redis: RedisLike) {
+  return createLeadConnector({ oauth: { clientId: 'id', clientSecret: 'secret', refreshToken: 'r', store: redisTokenStore(redis, { name: 'leadconnector:loc' }) } });
+}
 
 export function describe(error: PaymentsError): string {
   return \`\${error.code}: \${error.message}\`;

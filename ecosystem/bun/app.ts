@@ -5,6 +5,7 @@ import { isPaymentsError } from '@payweave/core';
 import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
+import { redisTokenStore } from '@payweave/redis';
 import { createPayweave } from 'payweave';
 // @ts-expect-error: plain ESM shared by every app
 import { scenario } from '../shared/scenario.mjs';
@@ -16,6 +17,7 @@ const sdk = {
   createLeadConnector,
   createPayweave,
   isPaymentsError,
+  redisTokenStore,
 };
 try {
   for (const line of await scenario(sdk, JSON.parse(Bun.argv[2] as string))) console.log(line);

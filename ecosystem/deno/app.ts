@@ -6,6 +6,7 @@ import { isPaymentsError } from '@payweave/core';
 import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
+import { redisTokenStore } from '@payweave/redis';
 import { createPayweave } from 'payweave';
 import { scenario } from '../shared/scenario.mjs';
 
@@ -16,6 +17,7 @@ const sdk = {
   createLeadConnector,
   createPayweave,
   isPaymentsError,
+  redisTokenStore,
 };
 try {
   for (const line of await scenario(sdk, JSON.parse(Deno.args[0]))) console.log(line);

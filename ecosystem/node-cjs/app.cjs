@@ -5,6 +5,7 @@ const { createLeadConnector } = require('@payweave/leadconnector');
 const { createPaya } = require('@payweave/paya');
 const { createPayConnect } = require('@payweave/payconnect');
 const { createPayweave } = require('payweave');
+const { redisTokenStore } = require('@payweave/redis');
 
 const sdk = {
   createPaya,
@@ -13,6 +14,7 @@ const sdk = {
   createLeadConnector,
   createPayweave,
   isPaymentsError,
+  redisTokenStore,
 };
 // The scenario is plain ESM shared by every app; the SDK itself is loaded with require() above.
 import('../shared/scenario.mjs')

@@ -5,6 +5,7 @@ import { isPaymentsError } from '@payweave/core';
 import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
+import { redisTokenStore } from '@payweave/redis';
 import { createPayweave } from 'payweave';
 import { scenario } from '../shared/scenario.mjs';
 
@@ -15,6 +16,7 @@ const sdk = {
   createLeadConnector,
   createPayweave,
   isPaymentsError,
+  redisTokenStore,
 };
 try {
   for (const line of await scenario(sdk, JSON.parse(process.argv[2]))) console.log(line);

@@ -139,5 +139,22 @@ export async function scenario(sdk, config) {
     postback.isOk() && postback.value.unified?.type === 'transaction.created',
     `payweave webhooks.unwrap (paya postback): ${postback.isOk() ? postback.value.unified?.type : postback.error.code}`,
   );
+
+  // @payweave/redis loads without its optional peers (ioredis, redis) and runs its script path
+  // in every runtime: the script's SHA1 on WebCrypto, EVALSHA, then EVAL after NOSCRIPT. The
+  // client is a stub here (no Redis in these runtimes); the package's tests use a real redis-server.
+  const sent = [];
+  const stub = {
+    evalSha: async (sha1) => {
+      sent.push(sha1);
+      throw new Error('NOSCRIPT No matching script. Please use EVAL.');
+    },
+    eval: async () => [null, null],
+  };
+  const stored = await sdk.redisTokenStore(stub, { name: 'leadconnector:eco' }).read();
+  check(
+    stored === undefined && /^[0-9a-f]{40}$/.test(sent[0] ?? ''),
+    `@payweave/redis redisTokenStore(stub).read(): EVALSHA ${String(sent[0]).slice(0, 8)}..., then EVAL`,
+  );
   return lines;
 }

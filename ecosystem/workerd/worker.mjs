@@ -7,6 +7,7 @@ import { isPaymentsError } from '@payweave/core';
 import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
+import { redisTokenStore } from '@payweave/redis';
 import { createPayweave } from 'payweave';
 import { scenario } from '../shared/scenario.mjs';
 
@@ -17,6 +18,7 @@ const sdk = {
   createLeadConnector,
   createPayweave,
   isPaymentsError,
+  redisTokenStore,
 };
 
 export default {

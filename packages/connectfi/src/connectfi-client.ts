@@ -85,6 +85,12 @@ export function createConnectFi(settings: ConnectFiSettings = {}): ConnectFiClie
         toHeaders: (token) => ({ 'x-connectfi-token': token }),
         renewBeforeMs: resolved.renewBeforeMs,
         onIssued: (issued) => runtime.redactor.addSecret(issued.token),
+        store: resolved.sessionStore,
+        onStoreError: (error, action) =>
+          runtime.http.logger.warn(
+            `connectfi: the shared session store failed (${action}); this client logs in by itself.`,
+            { cause: runtime.redactor.text(error instanceof Error ? error.message : String(error)) },
+          ),
       });
       return auth;
     },

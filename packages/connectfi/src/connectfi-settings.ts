@@ -1,4 +1,10 @@
-import { type CoreOptions, checkBaseUrl, configurationError, readEnvironment } from '@payweave/core';
+import {
+  type CoreOptions,
+  checkBaseUrl,
+  configurationError,
+  readEnvironment,
+  type SessionStore,
+} from '@payweave/core';
 
 /** Environment variables the factory reads when a setting is not given. */
 export const connectFiEnvironmentVariables = Object.freeze({
@@ -34,6 +40,12 @@ export interface ConnectFiSettings extends CoreOptions {
   password?: string | undefined;
   /** Log in again this many seconds before `dtsExpireAt` (default 60). */
   renewBeforeSeconds?: number | undefined;
+  /**
+   * Shares the login token with every instance of your service (`redisSessionStore` of
+   * `@payweave/redis`, one per login): one login per expiry for all of them instead of one each.
+   * When the store cannot be reached, the client logs in by itself and logs a warning.
+   */
+  sessionStore?: SessionStore | undefined;
 }
 
 /** Settings after environment variables and checks. */
@@ -42,6 +54,7 @@ export interface ResolvedConnectFiSettings {
   readonly login: string;
   readonly password: string;
   readonly renewBeforeMs: number;
+  readonly sessionStore: SessionStore | undefined;
   readonly core: CoreOptions;
 }
 
@@ -52,6 +65,7 @@ export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedC
     login: givenLogin,
     password: givenPassword,
     renewBeforeSeconds,
+    sessionStore,
     ...core
   } = settings;
   const urlFromEnvironment =
@@ -96,6 +110,7 @@ export function resolveConnectFiSettings(settings: ConnectFiSettings): ResolvedC
     login,
     password,
     renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000,
+    sessionStore,
     core,
   };
 }

@@ -14,9 +14,11 @@ export {
   type OAuthTokens,
   oauthRefresh,
   type TokenStore,
+  type TokenStoreAction,
 } from './auth/oauth-refresh.js';
 export {
   type IssuedToken,
+  type SessionStoreAction,
   type SessionTokenAuth,
   type SessionTokenOptions,
   sessionToken,
@@ -113,6 +115,7 @@ export type {
 export type { ResponseMeta, ResultPromise, ResultWithResponse } from './operations/response-meta.js';
 export { runOperation, runPagedOperation } from './operations/run-operation.js';
 export { toJsonSchema } from './operations/to-json-schema.js';
+export { validateInput } from './operations/validate-input.js';
 export { coerceWireValue, notCoerced } from './output/coerce-wire-value.js';
 export { type KeptRawField, readTolerantly, type TolerantRead } from './output/read-tolerantly.js';
 export {
@@ -156,6 +159,32 @@ export {
   type StatusRules,
 } from './retry/status-rules.js';
 export { type ToRowsOptions, toRows, type WorkflowRow } from './rows/to-rows.js';
+export {
+  type MemoryOutcomeStoreOptions,
+  memoryOutcomeStore,
+  type OutcomeClaim,
+  type OutcomeStore,
+} from './stores/outcome-store.js';
+export {
+  type MemoryRateLimitStoreOptions,
+  memoryRateLimitStore,
+  type RateLimitDecision,
+  type RateLimitStore,
+} from './stores/rate-limit-store.js';
+export {
+  type MemorySessionStoreOptions,
+  memorySessionStore,
+  type SessionStore,
+  type StoredSession,
+} from './stores/session-store.js';
+export {
+  type MemoryTokenStoreOptions,
+  memoryTokenStore,
+  type SharedTokenStore,
+  type StoredTokens,
+  type TokenWriteResult,
+} from './stores/shared-token-store.js';
+export { createMemoryLock, type MemoryLock, type StoreLease } from './stores/store-lease.js';
 export { PAYWEAVE_VERSION } from './version.js';
 export { base64ToBytes, bytesToBase64, pemToDer } from './webhooks/base64.js';
 export { constantTimeEqual } from './webhooks/constant-time.js';

@@ -17,6 +17,7 @@ export {
   updateCoupon,
 } from './coupons/coupon-operations.js';
 export type { Coupon, CouponList } from './coupons/coupon-schemas.js';
+export * from './custom-provider-kit/index.js';
 export {
   connectCustomProvider,
   createCustomProvider,

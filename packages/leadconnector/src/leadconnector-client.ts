@@ -190,7 +190,23 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
     ...options
   } = settings;
   const limiter =
-    rateLimiter ?? (rateLimit === false ? undefined : createLeadConnectorRateLimiter(rateLimit ?? {}));
+    rateLimiter ??
+    (rateLimit === false
+      ? undefined
+      : createLeadConnectorRateLimiter(
+          rateLimit?.store
+            ? {
+                ...rateLimit,
+                // The shared window is per location (ids are not secrets); its warnings go to the client's logger.
+                storeKey: rateLimit.storeKey ?? resolved.locationId ?? 'default',
+                logger:
+                  rateLimit.logger ??
+                  (options.logLevel === 'silent' || options.logLevel === 'error'
+                    ? undefined
+                    : options.logger),
+              }
+            : (rateLimit ?? {}),
+        ));
   const oauth: LeadConnectorOAuthSettings | undefined =
     resolved.credentials.kind === 'oauth' ? resolved.credentials.oauth : undefined;
   const secrets = oauth
@@ -222,6 +238,14 @@ export function createLeadConnector(settings: LeadConnectorSettings = {}): LeadC
         ...(oauth.onTokens ? { onTokens: oauth.onTokens } : {}),
         ...(oauth.tokenStore ? { tokenStore: oauth.tokenStore } : {}),
         ...(oauth.renewBeforeMs === undefined ? {} : { renewBeforeMs: oauth.renewBeforeMs }),
+        store: oauth.store,
+        lockLeaseMs: oauth.lockLeaseMs,
+        onStoreError: (error, action) => {
+          runtime.http.logger.warn(
+            `leadconnector: the shared token store failed (${action}); token refreshes fail closed until it answers.`,
+            { cause: runtime.redactor.text(error instanceof Error ? error.message : String(error)) },
+          );
+        },
         onPersistError: (error, tokens) => {
           runtime.http.logger.error(
             'leadconnector: a rotated OAuth token pair could not be persisted; it stays in use in memory. Persist it before this process ends, or the merchant must consent again.',

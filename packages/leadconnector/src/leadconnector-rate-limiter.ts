@@ -1,5 +1,12 @@
-import { configurationError, type HttpResponse, type RequestLimiter } from '@payweave/core';
+import {
+  configurationError,
+  type HttpResponse,
+  type Logger,
+  type RateLimitStore,
+  type RequestLimiter,
+} from '@payweave/core';
 import { LEADCONNECTOR_PROVIDER, LEADCONNECTOR_RATE_LIMIT } from './leadconnector-constants.js';
+import { createSharedLimiter, type LocalLimiter } from './leadconnector-shared-limiter.js';
 
 /** Settings of {@link createLeadConnectorRateLimiter}. */
 export interface RateLimiterOptions {
@@ -19,6 +26,18 @@ export interface RateLimiterOptions {
    * true), within bounds: a window of 1 to 60 s, 1 to 10 000 requests per window.
    */
   adaptToHeaders?: boolean | undefined;
+  /**
+   * Shares the window with every instance of your service (`redisRateLimitStore` of
+   * `@payweave/redis`): each request takes a slot of the location's sliding window in the store,
+   * so four instances together stay under the one limit. When the store fails, the limiter falls
+   * back to this process's own limit and logs a warning (`logger`); it tries the store again
+   * after 5 s.
+   */
+  store?: RateLimitStore | undefined;
+  /** The key of the shared window (default: the client's `locationId`, else `default`). Not a secret. */
+  storeKey?: string | undefined;
+  /** Where the shared limiter's fallback warning goes (default: the client's `logger`). */
+  logger?: Logger | undefined;
 }
 
 /** A {@link RequestLimiter} with a view of its state, for tests and dashboards. */
@@ -29,6 +48,8 @@ export interface LeadConnectorRateLimiter extends RequestLimiter {
   readonly intervalMs: number;
   /** How many acquisitions had to wait for a slot. */
   readonly waits: number;
+  /** With a shared `store`: true while it is in use, false while the local limit stands in for it. */
+  readonly shared?: boolean | undefined;
 }
 
 // What a response header may teach the limiter. Response headers come from the network
@@ -72,7 +93,9 @@ const clock: () => number =
  * filled so the next calls wait. Waiting calls are served in order; a call whose signal
  * aborts leaves the queue at once (its `acquire` rejects with the signal's reason), and a
  * request whose caller gives up stops holding its slot. Share one limiter between
- * clients of the same location by passing it as `rateLimiter`.
+ * clients of the same location by passing it as `rateLimiter`. To share the limit between
+ * processes, give it a `store` (`redisRateLimitStore` of `@payweave/redis`): the window then
+ * lives in the store, and when the store fails the local limit stands in, with a warning.
  *
  * Headers are clamped: a window of 1 to 60 s (or down to the configured `intervalMs`
  * when that is shorter), 1 to 10 000 requests per window, `X-RateLimit-Remaining`
@@ -94,7 +117,9 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
   // A caller who configured a window shorter than 1 s (tests, a known proxy) keeps it.
   const intervalFloorMs = Math.min(headerIntervalMinMs, intervalMs);
   const intervalCeilingMs = Math.max(headerIntervalMaxMs, intervalMs);
-  const margin = () => options.safetyMarginMs ?? Math.min(150, Math.max(25, Math.round(intervalMs * 0.05)));
+  const marginFor = (interval: number) =>
+    options.safetyMarginMs ?? Math.min(150, Math.max(25, Math.round(interval * 0.05)));
+  const margin = () => marginFor(intervalMs);
   // One slot per request in the window. A slot counts from its response (`end`), not from
   // its send: the server saw the request no later than we saw the answer, so however
   // long requests queue on the way, our window never closes before the server's does.
@@ -164,7 +189,7 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
     );
   };
 
-  return {
+  const local: LocalLimiter = {
     get maxRequests() {
       return maxRequests;
     },
@@ -229,6 +254,13 @@ export function createLeadConnectorRateLimiter(options: RateLimiterOptions = {})
       schedule();
     },
   };
+  if (!options.store) return local;
+  return createSharedLimiter(local, {
+    store: options.store,
+    key: options.storeKey ?? 'default',
+    marginMs: marginFor,
+    logger: options.logger,
+  });
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -256,7 +288,19 @@ function checkOptions(options: RateLimiterOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw configurationError(LEADCONNECTOR_PROVIDER, 'rateLimit', 'must be an object or false');
   }
-  const { maxRequests, intervalMs, safetyMarginMs, adaptToHeaders } = options;
+  const { maxRequests, intervalMs, safetyMarginMs, adaptToHeaders, store, storeKey } = options;
+  if (
+    store !== undefined &&
+    (typeof store !== 'object' || store === null || typeof store.acquire !== 'function')
+  ) {
+    throw fail('store', 'must be a RateLimitStore (an object with acquire)');
+  }
+  if (
+    storeKey !== undefined &&
+    !(typeof storeKey === 'string' && storeKey.length > 0 && storeKey.length <= 200)
+  ) {
+    throw fail('storeKey', 'must be a string of 1 to 200 characters');
+  }
   if (
     maxRequests !== undefined &&
     !(Number.isInteger(maxRequests) && maxRequests >= 1 && maxRequests <= maxRequestsLimit)

@@ -5,6 +5,7 @@ import {
   type OAuthTokens,
   type RequestLimiter,
   readEnvironment,
+  type SharedTokenStore,
   type TokenStore,
 } from '@payweave/core';
 import {
@@ -42,6 +43,16 @@ export interface LeadConnectorOAuthSettings {
   onTokens?: ((tokens: OAuthTokens) => Promise<void> | void) | undefined;
   /** Loads the latest pair before the first call and saves each rotated pair before it is used. */
   tokenStore?: TokenStore | undefined;
+  /**
+   * Shares the pair with every instance of your service (`redisTokenStore` of `@payweave/redis`,
+   * one per location): the stored pair is read before every refresh, exactly one instance
+   * refreshes (under a lock with a lease and a fencing token) and the others read its new pair.
+   * When the store cannot be reached, refreshes fail closed with an `authentication` error while
+   * a still valid access token goes on working. Default: this client's own memory.
+   */
+  store?: SharedTokenStore | undefined;
+  /** Lease of the shared refresh lock, in ms (default 30 s; longer than a token call may take). */
+  lockLeaseMs?: number | undefined;
   /**
    * Told when `tokenStore.save` or `onTokens` failed for a rotated pair. The pair stays in use
    * in memory (the old refresh token is already spent) and the failure is also logged at `error`.
@@ -132,6 +143,16 @@ export function resolveLeadConnectorSettings(settings: LeadConnectorSettings): R
     required('oauth.clientSecret', oauth.clientSecret);
     required('oauth.refreshToken', oauth.refreshToken);
     if (oauth.accessToken !== undefined) required('oauth.accessToken', oauth.accessToken);
+    if (
+      oauth.lockLeaseMs !== undefined &&
+      !(typeof oauth.lockLeaseMs === 'number' && oauth.lockLeaseMs >= 100 && oauth.lockLeaseMs <= 600_000)
+    ) {
+      throw configurationError(
+        LEADCONNECTOR_PROVIDER,
+        'oauth.lockLeaseMs',
+        'must be a number of ms from 100 to 600000',
+      );
+    }
     return { credentials: { kind: 'oauth', oauth }, locationId, version, baseUrl };
   }
   const accessToken = settings.accessToken ?? readEnvironment(leadConnectorEnvironment.accessToken);

@@ -118,6 +118,12 @@ export function createPayConnect(settings: PayConnectSettings = {}): PayConnectC
           toHeaders: (token) => ({ authorization: `Bearer ${token}` }),
           renewBeforeMs: resolved.renewBeforeMs,
           onIssued: (issued) => runtime.redactor.addSecret(issued.token),
+          store: resolved.sessionStore,
+          onStoreError: (error, action) =>
+            runtime.http.logger.warn(
+              `payconnect: the shared session store failed (${action}); this client opens its own session.`,
+              { cause: runtime.redactor.text(error instanceof Error ? error.message : String(error)) },
+            ),
         });
         return auth;
       },

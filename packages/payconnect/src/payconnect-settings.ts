@@ -1,4 +1,10 @@
-import { type CoreOptions, checkBaseUrl, configurationError, readEnvironment } from '@payweave/core';
+import {
+  type CoreOptions,
+  checkBaseUrl,
+  configurationError,
+  readEnvironment,
+  type SessionStore,
+} from '@payweave/core';
 import {
   type PayConnectRouteOverrides,
   type PayConnectRouteTable,
@@ -47,6 +53,12 @@ export interface PayConnectSettings extends CoreOptions {
   routes?: PayConnectRouteOverrides | undefined;
   /** Renew a session this many seconds before it expires (default 60). */
   renewBeforeSeconds?: number | undefined;
+  /**
+   * Shares the session with every instance of your service (`redisSessionStore` of
+   * `@payweave/redis`, one per API key): one session per expiry for all of them instead of one
+   * each. When the store cannot be reached, the client opens its own session and logs a warning.
+   */
+  sessionStore?: SessionStore | undefined;
 }
 
 /** Settings after defaults, environment variables and checks. */
@@ -56,6 +68,7 @@ export interface ResolvedPayConnectSettings {
   readonly baseUrl: string;
   readonly sessionTimeoutMs: number;
   readonly renewBeforeMs: number;
+  readonly sessionStore: SessionStore | undefined;
   readonly routes: PayConnectRouteTable;
   readonly core: CoreOptions;
 }
@@ -69,6 +82,7 @@ export function resolvePayConnectSettings(settings: PayConnectSettings): Resolve
     timeoutSeconds,
     routes,
     renewBeforeSeconds,
+    sessionStore,
     ...core
   } = settings;
   const apiKey = givenKey ?? readEnvironment(payConnectEnvironmentVariables.apiKey);
@@ -100,6 +114,7 @@ export function resolvePayConnectSettings(settings: PayConnectSettings): Resolve
     sessionTimeoutMs:
       timeoutSeconds !== undefined ? Math.round(timeoutSeconds * 1000) : (core.timeoutMs ?? 30_000),
     renewBeforeMs: (renewBeforeSeconds ?? 60) * 1000,
+    sessionStore,
     routes: resolvePayConnectRoutes(routes),
     core,
   };

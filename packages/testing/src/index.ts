@@ -9,6 +9,13 @@
 export { type CapturingLogger, captureLogger, findSecrets } from './capture-logger.js';
 export * from './connectfi/index.js';
 export * from './leadconnector/index.js';
+export type {
+  LcSimCustomProviderEvent,
+  LcSimQueryOptions,
+  LcSimQueryResult,
+  LcSimQueryType,
+  LeadConnectorSimCustomProvider,
+} from './leadconnector/lc-sim-custom-provider.js';
 export * from './paya/index.js';
 export * from './payconnect/index.js';
 export { createSimulator, type Simulator, type SimulatorDefinition } from './simulator/create-simulator.js';
