@@ -6,7 +6,7 @@ import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { FieldErrors, statusError } from './paya-sim-errors.js';
 import type { SimPostbackEvent } from './paya-sim-postbacks.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import type { PayaSimState, SimTransaction, SimTransactionBatch } from './paya-sim-state.js';
 import type { TransactionContext } from './paya-sim-transactions.js';
 
@@ -176,32 +176,19 @@ export function transactionBatchRoutes(context: BatchContext): SimRoute<PayaSimS
     {
       method: 'GET',
       path: '/v2/transactionbatches',
-      handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const filters = buildFilters(request.query, batchFilters, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const { items, total } = selectPage(
-          state.transactionBatches,
-          filters.predicates,
-          sort,
-          batchFilters.read,
-          paging.page,
-          paging.pageSize,
-        );
-        const baseUrl = context.baseUrl();
-        return listResponse(
-          baseUrl,
-          '/v2/transactionbatches',
-          'transactionbatches',
-          items.map((batch) => batchToWire(batch, baseUrl)),
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
-        );
-      },
+      handle: (request, state) =>
+        answerList(
+          request,
+          {
+            path: '/v2/transactionbatches',
+            key: 'transactionbatches',
+            filters: batchFilters,
+            records: state.transactionBatches,
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (batch) => batchToWire(batch, context.baseUrl()),
+        ),
     },
   ];
 }

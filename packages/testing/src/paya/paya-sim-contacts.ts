@@ -2,7 +2,7 @@ import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { FieldErrors, statusError } from './paya-sim-errors.js';
 import type { SimPostbackAction } from './paya-sim-postbacks.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import { type PayaSimState, payaSimulatorDefaults, type SimRecord } from './paya-sim-state.js';
 import type { TransactionContext } from './paya-sim-transactions.js';
 
@@ -275,34 +275,19 @@ export function contactRoutes(context: TransactionContext): SimRoute<PayaSimStat
     {
       method: 'GET',
       path: '/v2/contacts',
-      handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const filters = buildFilters(request.query, contactFilters, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const live = state.contacts.filter((record) => !record.deleted);
-        const { items, total } = selectPage(
-          live,
-          filters.predicates,
-          sort,
-          readRecord,
-          paging.page,
-          paging.pageSize,
-        );
-        const expand = request.query.get('expand');
-        const records = items.map((record) => expandContact(state, record, expand));
-        return listResponse(
-          context.baseUrl(),
-          '/v2/contacts',
-          'contacts',
-          records,
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
-        );
-      },
+      handle: (request, state) =>
+        answerList(
+          request,
+          {
+            path: '/v2/contacts',
+            key: 'contacts',
+            filters: contactFilters,
+            records: state.contacts.filter((record) => !record.deleted),
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (record, expand) => expandContact(state, record, expand),
+        ),
     },
   ];
 }

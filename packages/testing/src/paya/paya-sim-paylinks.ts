@@ -2,7 +2,7 @@ import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { envelopeOf, readRecord } from './paya-sim-contacts.js';
 import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import {
   type PayaSimState,
   payaSimulatorDefaults,
@@ -292,33 +292,19 @@ export function paylinkRoutes(context: TransactionContext): SimRoute<PayaSimStat
     {
       method: 'GET',
       path: '/v2/paylinks',
-      handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const filters = buildFilters(request.query, paylinkFilters, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const live = state.paylinks.filter((record) => !record.deleted);
-        const { items, total } = selectPage(
-          live,
-          filters.predicates,
-          sort,
-          paylinkFilters.read,
-          paging.page,
-          paging.pageSize,
-        );
-        const expand = request.query.get('expand');
-        return listResponse(
-          context.baseUrl(),
-          '/v2/paylinks',
-          'paylinks',
-          items.map((record) => expandPaylink(state, record, expand)),
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
-        );
-      },
+      handle: (request, state) =>
+        answerList(
+          request,
+          {
+            path: '/v2/paylinks',
+            key: 'paylinks',
+            filters: paylinkFilters,
+            records: state.paylinks.filter((record) => !record.deleted),
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (record, expand) => expandPaylink(state, record, expand),
+        ),
     },
   ];
 }

@@ -6,7 +6,7 @@ import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.j
 import { createWebhookOutbox, type DeliveryPlan } from '../simulator/webhook-outbox.js';
 import { envelopeOf, readRecord } from './paya-sim-contacts.js';
 import { FieldErrors, statusError } from './paya-sim-errors.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import type { PayaSimState, SimRecord } from './paya-sim-state.js';
 
 /** The resources a postback config subscribes to. */
@@ -285,33 +285,19 @@ export function postbackConfigRoutes(context: {
     {
       method: 'GET',
       path: '/v2/postbackconfigs',
-      handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const filters = buildFilters(request.query, configFilters, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const live = state.postbackConfigs.filter((record) => !record.deleted);
-        const { items, total } = selectPage(
-          live,
-          filters.predicates,
-          sort,
-          readRecord,
-          paging.page,
-          paging.pageSize,
-        );
-        const expand = request.query.get('expand');
-        return listResponse(
-          context.baseUrl(),
-          '/v2/postbackconfigs',
-          'postbackconfigs',
-          items.map((record) => toWire(record, expand)),
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
-        );
-      },
+      handle: (request, state) =>
+        answerList(
+          request,
+          {
+            path: '/v2/postbackconfigs',
+            key: 'postbackconfigs',
+            filters: configFilters,
+            records: state.postbackConfigs.filter((record) => !record.deleted),
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (record, expand) => toWire(record, expand),
+        ),
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { json } from '../simulator/sim-helpers.js';
-import type { SimResponse } from '../simulator/sim-types.js';
+import type { SimRequest, SimResponse } from '../simulator/sim-types.js';
 import { toCents, validationError } from './paya-sim-errors.js';
 
 /** How the fields of one record type are filtered. */
@@ -209,4 +209,56 @@ export function listResponse(
       sort: { attributes },
     },
   });
+}
+
+/** What {@link answerList} needs to know about one resource's list. */
+export interface SimList<T> {
+  /** The list's path (`/v2/contacts`), for the `_links`. */
+  readonly path: string;
+  /** The key the records go under (`contacts`). */
+  readonly key: string;
+  /** The resource's filters (and the reader they use for sorting). */
+  readonly filters: FilterSpec<T>;
+  /** The records the list covers (deleted ones already left out). */
+  readonly records: readonly T[];
+  /** The simulator's clock, for named time ranges. */
+  readonly now: number;
+  /** The simulator's base URL, for the `_links`. */
+  readonly baseUrl: string;
+}
+
+/**
+ * Answers a `GET` list as Paya does: `page` / `page_size` checked, the filters applied, `sort`
+ * followed, the page wrapped with `_links` and `_meta`; `toWire` shapes each record with the
+ * `expand` asked for.
+ */
+export function answerList<T>(
+  request: SimRequest,
+  list: SimList<T>,
+  toWire: (record: T, expand: string | null) => unknown,
+): SimResponse {
+  const paging = pageParameters(request.query);
+  if ('error' in paging) return paging.error;
+  const filters = buildFilters(request.query, list.filters, list.now);
+  if ('error' in filters) return filters.error;
+  const sort = request.query.get('sort');
+  const { items, total } = selectPage(
+    list.records,
+    filters.predicates,
+    sort,
+    list.filters.read,
+    paging.page,
+    paging.pageSize,
+  );
+  const expand = request.query.get('expand');
+  return listResponse(
+    list.baseUrl,
+    list.path,
+    list.key,
+    items.map((record) => toWire(record, expand)),
+    total,
+    paging.page,
+    paging.pageSize,
+    sort,
+  );
 }

@@ -8,7 +8,7 @@ import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.j
 import { envelopeOf } from './paya-sim-contacts.js';
 import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
 import type { SimPostbackEvent } from './paya-sim-postbacks.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import {
   type PayaSimState,
   payaSimulatorDefaults,
@@ -465,36 +465,23 @@ export function quickInvoiceRoutes(context: TransactionContext): SimRoute<PayaSi
       method: 'GET',
       path: '/v2/quickinvoices',
       handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const spec: FilterSpec<SimRecord> = {
+        const filters: FilterSpec<SimRecord> = {
           read: readQuickInvoice(state),
           text: new Set(['title', 'email', 'invoice_number', 'note']),
           timestamps: new Set(['created_ts', 'modified_ts']),
           amounts: new Set(['amount_due', 'remaining_balance']),
         };
-        const filters = buildFilters(request.query, spec, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const live = state.quickInvoices.filter((record) => !record.deleted);
-        const { items, total } = selectPage(
-          live,
-          filters.predicates,
-          sort,
-          spec.read,
-          paging.page,
-          paging.pageSize,
-        );
-        const expand = request.query.get('expand');
-        return listResponse(
-          context.baseUrl(),
-          '/v2/quickinvoices',
-          'quickinvoices',
-          items.map((record) => expandQuickInvoice(state, record, expand)),
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
+        return answerList(
+          request,
+          {
+            path: '/v2/quickinvoices',
+            key: 'quickinvoices',
+            filters,
+            records: state.quickInvoices.filter((record) => !record.deleted),
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (record, expand) => expandQuickInvoice(state, record, expand),
         );
       },
     },

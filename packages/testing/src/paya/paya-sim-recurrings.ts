@@ -7,7 +7,7 @@ import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.j
 import { envelopeOf, readRecord } from './paya-sim-contacts.js';
 import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
 import type { SimPostbackEvent } from './paya-sim-postbacks.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import { type PayaSimState, payaSimulatorDefaults, type SimRecurring } from './paya-sim-state.js';
 import { createTransaction, type TransactionContext, transactionToWire } from './paya-sim-transactions.js';
 
@@ -635,34 +635,19 @@ export function recurringRoutes(context: TransactionContext): SimRoute<PayaSimSt
     {
       method: 'GET',
       path: '/v2/recurrings',
-      handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const filters = buildFilters(request.query, recurringFilters, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const live = state.recurrings.filter((record) => !record.deleted);
-        const { items, total } = selectPage(
-          live,
-          filters.predicates,
-          sort,
-          recurringFilters.read,
-          paging.page,
-          paging.pageSize,
-        );
-        const expand = request.query.get('expand');
-        const baseUrl = context.baseUrl();
-        return listResponse(
-          baseUrl,
-          '/v2/recurrings',
-          'recurrings',
-          items.map((record) => expandRecurring(state, record, expand, baseUrl)),
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
-        );
-      },
+      handle: (request, state) =>
+        answerList(
+          request,
+          {
+            path: '/v2/recurrings',
+            key: 'recurrings',
+            filters: recurringFilters,
+            records: state.recurrings.filter((record) => !record.deleted),
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (record, expand) => expandRecurring(state, record, expand, context.baseUrl()),
+        ),
     },
   ];
 }

@@ -3,7 +3,7 @@ import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.j
 import { assignBatch } from './paya-sim-batches.js';
 import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
 import type { SimPostbackAction, SimPostbackEvent } from './paya-sim-postbacks.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import {
   type PayaSimState,
   payaSimulatorDefaults,
@@ -683,36 +683,20 @@ export function transactionRoutes(context: TransactionContext): SimRoute<PayaSim
     {
       method: 'GET',
       path: '/v2/transactions',
-      handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const filters = buildFilters(request.query, transactionFilters, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const { items, total } = selectPage(
-          state.transactions,
-          filters.predicates,
-          sort,
-          readTransaction,
-          paging.page,
-          paging.pageSize,
-        );
-        const expand = request.query.get('expand');
-        const baseUrl = context.baseUrl();
-        const records = items.map((record) =>
-          expandTransaction(state, record, transactionToWire(record, baseUrl), expand),
-        );
-        return listResponse(
-          baseUrl,
-          '/v2/transactions',
-          'transactions',
-          records,
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
-        );
-      },
+      handle: (request, state) =>
+        answerList(
+          request,
+          {
+            path: '/v2/transactions',
+            key: 'transactions',
+            filters: transactionFilters,
+            records: state.transactions,
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (record, expand) =>
+            expandTransaction(state, record, transactionToWire(record, context.baseUrl()), expand),
+        ),
     },
     {
       method: 'DELETE',

@@ -7,7 +7,7 @@ import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.j
 import { envelopeOf, readRecord } from './paya-sim-contacts.js';
 import { FieldErrors, statusError } from './paya-sim-errors.js';
 import type { SimPostbackAction, SimPostbackEvent } from './paya-sim-postbacks.js';
-import { buildFilters, type FilterSpec, listResponse, pageParameters, selectPage } from './paya-sim-query.js';
+import { answerList, type FilterSpec } from './paya-sim-query.js';
 import {
   type PayaSimState,
   payaSimulatorDefaults,
@@ -718,36 +718,25 @@ export function accountVaultRoutes(context: TransactionContext): SimRoute<PayaSi
     {
       method: 'GET',
       path: '/v2/accountvaults',
-      handle: (request, state) => {
-        const paging = pageParameters(request.query);
-        if ('error' in paging) return paging.error;
-        const filters = buildFilters(request.query, vaultFilters, context.now());
-        if ('error' in filters) return filters.error;
-        const sort = request.query.get('sort');
-        const live: SimRecord[] = state.accountVaults.filter((vault) => !vault.deleted);
-        const { items, total } = selectPage(
-          live,
-          filters.predicates,
-          sort,
-          readVault,
-          paging.page,
-          paging.pageSize,
-        );
-        const expand = request.query.get('expand');
-        const now = context.now();
-        return listResponse(
-          context.baseUrl(),
-          '/v2/accountvaults',
-          'accountvaults',
-          (items as SimAccountVault[]).map((vault) =>
-            expandVault(state, vault, vaultToWire(vault, now), expand),
-          ),
-          total,
-          paging.page,
-          paging.pageSize,
-          sort,
-        );
-      },
+      handle: (request, state) =>
+        answerList<SimRecord>(
+          request,
+          {
+            path: '/v2/accountvaults',
+            key: 'accountvaults',
+            filters: vaultFilters,
+            records: state.accountVaults.filter((vault) => !vault.deleted),
+            now: context.now(),
+            baseUrl: context.baseUrl(),
+          },
+          (vault, expand) =>
+            expandVault(
+              state,
+              vault as SimAccountVault,
+              vaultToWire(vault as SimAccountVault, context.now()),
+              expand,
+            ),
+        ),
     },
   ];
 }
