@@ -6,7 +6,7 @@ import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
 import { redisTokenStore } from '@payweave/redis';
-import { createPayweave } from 'payweave';
+import { createPayweave, leadConnectorWebhooks, payaPostbacks } from 'payweave';
 // @ts-expect-error: plain ESM shared by every app
 import { scenario } from '../shared/scenario.mjs';
 
@@ -16,6 +16,8 @@ const sdk = {
   createConnectFi,
   createLeadConnector,
   createPayweave,
+  leadConnectorWebhooks,
+  payaPostbacks,
   isPaymentsError,
   redisTokenStore,
 };

@@ -4,7 +4,7 @@ const { createConnectFi } = require('@payweave/connectfi');
 const { createLeadConnector } = require('@payweave/leadconnector');
 const { createPaya } = require('@payweave/paya');
 const { createPayConnect } = require('@payweave/payconnect');
-const { createPayweave } = require('payweave');
+const { createPayweave, leadConnectorWebhooks, payaPostbacks } = require('payweave');
 const { redisTokenStore } = require('@payweave/redis');
 
 const sdk = {
@@ -13,6 +13,8 @@ const sdk = {
   createConnectFi,
   createLeadConnector,
   createPayweave,
+  leadConnectorWebhooks,
+  payaPostbacks,
   isPaymentsError,
   redisTokenStore,
 };

@@ -6,7 +6,7 @@ import { createLeadConnector } from '@payweave/leadconnector';
 import { createPaya } from '@payweave/paya';
 import { createPayConnect } from '@payweave/payconnect';
 import { redisTokenStore } from '@payweave/redis';
-import { createPayweave } from 'payweave';
+import { createPayweave, leadConnectorWebhooks, payaPostbacks } from 'payweave';
 import { scenario } from '../shared/scenario.mjs';
 
 const sdk = {
@@ -15,6 +15,8 @@ const sdk = {
   createConnectFi,
   createLeadConnector,
   createPayweave,
+  leadConnectorWebhooks,
+  payaPostbacks,
   isPaymentsError,
   redisTokenStore,
 };

@@ -91,8 +91,8 @@ export async function scenario(sdk, config) {
   const hooks = sdk.createPayweave({
     providers: {},
     webhooks: {
-      leadconnector: { publicKeys: [pem] },
-      paya: { basicAuth: { username: 'eco', password: 'a-long-postback-secret' } },
+      leadconnector: sdk.leadConnectorWebhooks({ publicKeys: [pem] }),
+      paya: sdk.payaPostbacks({ basicAuth: { username: 'eco', password: 'a-long-postback-secret' } }),
     },
   });
   const body = JSON.stringify({

@@ -18,8 +18,9 @@ export {
   createLeadConnector,
   type LeadConnectorClient,
   type LeadConnectorSettings,
+  leadConnectorWebhooks,
 } from '@payweave/leadconnector';
-export { createPaya, type PayaClient, type PayaSettings } from '@payweave/paya';
+export { createPaya, type PayaClient, type PayaSettings, payaPostbacks } from '@payweave/paya';
 export { createPayConnect, type PayConnectClient, type PayConnectSettings } from '@payweave/payconnect';
 export {
   type ConfiguredOperation,

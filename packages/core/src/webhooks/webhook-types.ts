@@ -33,6 +33,12 @@ export interface UnwrapOptions {
   readonly nowMs?: number | undefined;
   /** Skip the dedupe claim for this call (a replay tool re-processing on purpose). */
   readonly skipDedupe?: boolean | undefined;
+  /**
+   * The event this delivery is, for providers whose bodies do not always name it (HighLevel's
+   * invoice, product and price bodies): usually known from the URL it came to. A name in the
+   * body wins.
+   */
+  readonly eventType?: string | undefined;
 }
 
 /**

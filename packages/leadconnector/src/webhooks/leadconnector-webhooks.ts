@@ -169,7 +169,7 @@ export function leadConnectorWebhooks(
     dedupe: options.dedupe,
     dedupeTtlMs: options.dedupeTtlMs,
     maxBodyBytes: options.maxBodyBytes,
-    async verify(body, headers, nowMs): Promise<Result<LeadConnectorEvent, PaymentsError>> {
+    async verify(body, headers, nowMs, unwrapOptions): Promise<Result<LeadConnectorEvent, PaymentsError>> {
       const signed = await verifyLeadConnectorSignature(body, headers, keys, nowMs);
       if (signed.isErr()) return signed;
       let parsed: unknown;
@@ -192,7 +192,7 @@ export function leadConnectorWebhooks(
         signedForm: signed.value,
         raw: parsed,
       };
-      return Ok(toEvent(parsed, envelope, hint));
+      return Ok(toEvent(parsed, envelope, unwrapOptions.eventType ?? hint));
     },
   });
 }

@@ -1,3 +1,4 @@
+import { payaPostbacks } from '@payweave/paya';
 import { describe, expect, it } from 'vitest';
 import { createPayweave } from '../create-payweave.js';
 
@@ -19,7 +20,8 @@ const transaction = (fields: Record<string, unknown>) => ({
   ...fields,
 });
 
-const pw = () => createPayweave({ providers: {}, webhooks: { paya: { basicAuth: credentials } } });
+const pw = () =>
+  createPayweave({ providers: {}, webhooks: { paya: payaPostbacks({ basicAuth: credentials }) } });
 const headers = {
   'content-type': 'application/x-www-form-urlencoded',
   authorization: authorization('paya', credentials.password),
@@ -89,9 +91,10 @@ describe('pw.webhooks.unwrap with Paya postbacks', () => {
     expect(JSON.stringify(wrong.isErr() && wrong.error)).not.toContain('guess');
   });
 
-  it('reports a Paya setting that cannot work as a configuration error, not a throw', async () => {
-    const facade = createPayweave({ providers: {}, webhooks: { paya: {} as never } });
+  it('answers a missing Paya receiver with a configuration error naming what to pass, not a throw', async () => {
+    const facade = createPayweave({ providers: {} });
     const result = await facade.webhooks.unwrap({ provider: 'paya', rawBody: 'a=b', headers });
     expect(result.isErr() && result.error.code).toBe('configuration');
+    expect(result.isErr() && result.error.message).toMatch(/webhooks\.paya: payaPostbacks/);
   });
 });

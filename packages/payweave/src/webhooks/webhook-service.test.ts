@@ -1,3 +1,4 @@
+import { leadConnectorWebhooks } from '@payweave/leadconnector';
 import { createLeadConnectorTestSigner } from '@payweave/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPayweave } from '../create-payweave.js';
@@ -12,7 +13,7 @@ const now = () => new Date().toISOString();
 const facade = (extra: Record<string, unknown> = {}) =>
   createPayweave({
     providers: {},
-    webhooks: { leadconnector: { publicKeys: [signer.publicKeyPem] }, ...extra },
+    webhooks: { leadconnector: leadConnectorWebhooks({ publicKeys: [signer.publicKeyPem] }), ...extra },
   });
 
 const order = (fields: Record<string, unknown>) => ({
@@ -171,7 +172,7 @@ describe('pw.webhooks.unwrap with HighLevel deliveries', () => {
   });
 
   it('refuses with the published key when no keys are configured (the test key is not HighLevel)', async () => {
-    const pw = createPayweave({ providers: {} });
+    const pw = createPayweave({ providers: {}, webhooks: { leadconnector: leadConnectorWebhooks() } });
     const signed = await signer.sign(order({}));
     const result = await pw.webhooks.unwrap({
       provider: 'leadconnector',
@@ -198,7 +199,15 @@ describe('pw.webhooks.unwrap never throws', () => {
         'unsupported',
         /PayConnect documents no webhooks/,
       ],
-      [{ provider: 'paya', rawBody: 'a=b', headers: {} }, 'configuration', /webhooks\.paya/],
+      [{ provider: 'paya', rawBody: 'a=b', headers: {} }, 'configuration', /webhooks\.paya: payaPostbacks/],
+      [
+        { provider: 'leadconnector', rawBody: '{}', headers: {} },
+        'configuration',
+        /webhooks\.leadconnector: leadConnectorWebhooks/,
+      ],
+    ];
+    const receiving = facade();
+    const refused: [unknown, string, RegExp][] = [
       [
         { provider: 'leadconnector', rawBody: { parsed: true }, headers: {} },
         'webhook_signature',
@@ -206,8 +215,11 @@ describe('pw.webhooks.unwrap never throws', () => {
       ],
       [{ provider: 'leadconnector', rawBody: '{}', headers: null }, 'webhook_signature', /headers/],
     ];
-    for (const [input, code, message] of cases) {
-      const result = await pw.webhooks.unwrap(input as never);
+    for (const [target, input, code, message] of [
+      ...cases.map(([input, code, message]) => [pw, input, code, message] as const),
+      ...refused.map(([input, code, message]) => [receiving, input, code, message] as const),
+    ]) {
+      const result = await target.webhooks.unwrap(input as never);
       expect(result.isErr() && result.error.code, JSON.stringify(input)).toBe(code);
       expect(result.isErr() && result.error.message).toMatch(message);
     }

@@ -1,31 +1,31 @@
 import {
-  type DedupeStore,
   Err,
   isPaymentsError,
   type Logger,
-  memoryDedupeStore,
   Ok,
   PaymentsError,
   type Result,
   type WebhookHeaders,
+  type WebhookReceiver,
 } from '@payweave/core';
-import {
-  type LeadConnectorEventType,
-  type LeadConnectorWebhookOptions,
-  leadConnectorWebhooks,
-} from '@payweave/leadconnector';
-import { type PayaPostbacksOptions, payaPostbacks } from '@payweave/paya';
+import type { LeadConnectorEvent, LeadConnectorEventType } from '@payweave/leadconnector';
+import type { PayaPostback } from '@payweave/paya';
 import { describeValue, isFieldObject } from '../facade-input.js';
 import { fromLeadConnectorEvent } from './from-leadconnector-event.js';
 import { fromPayaPostback } from './from-paya-postback.js';
-import type { ProviderWebhookEvents, UnwrappedWebhook, WebhookProvider } from './unified-webhook-event.js';
+import type { UnwrappedWebhook, WebhookProvider } from './unified-webhook-event.js';
 
-/** Receiver settings per provider for `pw.webhooks` (each optional; Paya needs its basic-auth pair). */
+/**
+ * The receivers `pw.webhooks` verifies with, made by each provider package (so only the
+ * receivers you use are in your bundle): `leadConnectorWebhooks(...)` from
+ * `@payweave/leadconnector`, `payaPostbacks(...)` from `@payweave/paya`. The same receiver can
+ * serve a framework adapter too; its dedupe store is shared.
+ */
 export interface PayweaveWebhookSettings {
-  /** HighLevel marketplace webhooks: keys, legacy RSA, window, dedupe. Defaults apply when absent. */
-  readonly leadconnector?: LeadConnectorWebhookOptions | undefined;
-  /** Paya postbacks: the basic-auth credentials the postback config sends, and dedupe. */
-  readonly paya?: PayaPostbacksOptions | undefined;
+  /** HighLevel marketplace webhooks: `leadConnectorWebhooks(options?)`. */
+  readonly leadconnector?: WebhookReceiver<LeadConnectorEvent> | undefined;
+  /** Paya postbacks: `payaPostbacks({ basicAuth })`. */
+  readonly paya?: WebhookReceiver<PayaPostback> | undefined;
 }
 
 /** What `pw.webhooks.unwrap` takes. */
@@ -48,11 +48,13 @@ export interface PayweaveWebhooks {
   /**
    * Verifies a delivery with the provider's receiver and maps it to a unified event. Never
    * throws: a refused delivery is an `Err` (`webhook_signature`, `webhook_stale`,
-   * `webhook_duplicate`, `webhook_malformed`); a provider without verifiable webhooks is
-   * `unsupported` (connectFi and PayConnect: see the webhooks guide).
+   * `webhook_duplicate`, `webhook_malformed`); a provider whose receiver was not given is
+   * `configuration`; a provider without verifiable webhooks is `unsupported` (connectFi and
+   * PayConnect: see the webhooks guide).
    *
    * @example
    * ```ts
+   * const pw = createPayweave({ providers: {}, webhooks: { leadconnector: leadConnectorWebhooks() } });
    * const result = await pw.webhooks.unwrap({ provider: 'leadconnector', rawBody, headers });
    * if (result.isOk() && result.value.unified?.type === 'payment_request.paid') {
    *   await markPaid(result.value.unified.paymentRequest.id);
@@ -72,26 +74,16 @@ const unverifiable: Readonly<Record<string, string>> = {
   payconnect: 'PayConnect documents no webhooks: poll invoices',
 };
 
-/** Builds `pw.webhooks`; receivers are made on first use, so unused providers cost nothing. */
+const factories: Readonly<Record<WebhookProvider, string>> = {
+  leadconnector: 'leadConnectorWebhooks() from @payweave/leadconnector',
+  paya: 'payaPostbacks({ basicAuth }) from @payweave/paya',
+};
+
+const isReceiver = (value: unknown): value is WebhookReceiver<never> =>
+  isFieldObject(value) && typeof value.unwrap === 'function' && typeof value.release === 'function';
+
+/** Builds `pw.webhooks` over the receivers given. */
 export function createWebhooks(settings: PayweaveWebhookSettings = {}, logger?: Logger): PayweaveWebhooks {
-  // One receiver per event-name hint, all claiming in one dedupe store.
-  const leadconnector = new Map<string, ReturnType<typeof leadConnectorWebhooks>>();
-  let leadconnectorStore: DedupeStore | false | undefined;
-  const leadConnectorReceiver = (eventType: unknown) => {
-    const key = typeof eventType === 'string' ? eventType : '';
-    let receiver = leadconnector.get(key);
-    if (receiver === undefined) {
-      leadconnectorStore ??= settings.leadconnector?.dedupe ?? memoryDedupeStore();
-      receiver = leadConnectorWebhooks({
-        ...settings.leadconnector,
-        dedupe: leadconnectorStore,
-        ...(key === '' ? {} : { eventType: key }),
-      });
-      leadconnector.set(key, receiver);
-    }
-    return receiver;
-  };
-  let paya: ReturnType<typeof payaPostbacks> | undefined;
   const fail = (code: PaymentsError['code'], message: string) =>
     Err(
       new PaymentsError({
@@ -104,28 +96,8 @@ export function createWebhooks(settings: PayweaveWebhookSettings = {}, logger?: 
   async function unwrap(input: unknown): Promise<Result<UnwrappedWebhook, PaymentsError>> {
     if (!isFieldObject(input))
       return fail('validation', `input must be an object (got ${describeValue(input)})`);
-    const { provider, rawBody, headers, eventType } = input as Record<string, unknown>;
-    try {
-      if (provider === 'leadconnector') {
-        const result = await leadConnectorReceiver(eventType).unwrap(
-          rawBody as string,
-          headers as WebhookHeaders,
-        );
-        if (result.isErr()) return result;
-        return Ok({ provider, unified: fromLeadConnectorEvent(result.value, logger), raw: result.value });
-      }
-      if (provider === 'paya') {
-        if (settings.paya === undefined) {
-          return fail(
-            'configuration',
-            'Paya postbacks need webhooks.paya (the basic-auth credentials the postback config sends)',
-          );
-        }
-        paya ??= payaPostbacks(settings.paya);
-        const result = await paya.unwrap(rawBody as string, headers as WebhookHeaders);
-        if (result.isErr()) return result;
-        return Ok({ provider, unified: fromPayaPostback(result.value, logger), raw: result.value });
-      }
+    const { provider, rawBody, headers, eventType } = input;
+    if (provider !== 'leadconnector' && provider !== 'paya') {
       if (typeof provider === 'string' && Object.hasOwn(unverifiable, provider)) {
         return fail('unsupported', unverifiable[provider] as string);
       }
@@ -133,8 +105,33 @@ export function createWebhooks(settings: PayweaveWebhookSettings = {}, logger?: 
         'validation',
         `provider must be "leadconnector" or "paya" (got ${describeValue(provider)})`,
       );
+    }
+    const receiver = settings[provider];
+    if (!isReceiver(receiver)) {
+      return fail(
+        'configuration',
+        `no receiver for ${provider}: pass webhooks.${provider}: ${factories[provider]}`,
+      );
+    }
+    try {
+      const options = typeof eventType === 'string' ? { eventType } : {};
+      if (provider === 'leadconnector') {
+        const result = await (receiver as WebhookReceiver<LeadConnectorEvent>).unwrap(
+          rawBody as string,
+          headers as WebhookHeaders,
+          options,
+        );
+        if (result.isErr()) return result;
+        return Ok({ provider, unified: fromLeadConnectorEvent(result.value, logger), raw: result.value });
+      }
+      const result = await (receiver as WebhookReceiver<PayaPostback>).unwrap(
+        rawBody as string,
+        headers as WebhookHeaders,
+        options,
+      );
+      if (result.isErr()) return result;
+      return Ok({ provider, unified: fromPayaPostback(result.value, logger), raw: result.value });
     } catch (error) {
-      // A receiver refuses bad settings by throwing a configuration error when it is made.
       if (isPaymentsError(error)) return Err(error);
       return fail('webhook_malformed', `the delivery could not be read (${describeValue(error)})`);
     }
@@ -143,13 +140,8 @@ export function createWebhooks(settings: PayweaveWebhookSettings = {}, logger?: 
   return {
     unwrap: unwrap as PayweaveWebhooks['unwrap'],
     async release(delivery) {
-      // Every hinted receiver shares the store, so any of them releases the claim.
-      if (delivery.provider === 'leadconnector')
-        await leadConnectorReceiver(undefined).release(
-          delivery.raw as ProviderWebhookEvents['leadconnector'],
-        );
-      else if (delivery.provider === 'paya')
-        await paya?.release(delivery.raw as ProviderWebhookEvents['paya']);
+      const receiver = settings[delivery.provider];
+      if (isReceiver(receiver)) await receiver.release(delivery.raw as never);
     },
   };
 }
