@@ -136,7 +136,8 @@ describe('faults', () => {
       refreshToken: simulator.defaults.refreshToken,
     });
     // The provider rotates at once but answers late; Redis goes away in between.
-    simulator.faults.delayNext(500, { path: '/oauth/token' });
+    // Long enough that stopping Redis (slow on a loaded machine) always ends before the answer.
+    simulator.faults.delayNext(3_000, { path: '/oauth/token' });
     const first = a.transactions.retrieve(transactionId);
     await vi.waitFor(() => expect(tokenCalls()).toHaveLength(1), { timeout: 10_000 });
     await redisServer.stop();
