@@ -1,8 +1,9 @@
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { envelopeOf, readRecord } from './paya-sim-contacts.js';
-import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
+import { FieldErrors, formatCents, toCents } from './paya-sim-errors.js';
 import { answerList, type FilterSpec } from './paya-sim-query.js';
+import { findLive } from './paya-sim-records.js';
 import {
   type PayaSimState,
   payaSimulatorDefaults,
@@ -196,9 +197,7 @@ function createPaylink(request: SimRequest, state: PayaSimState, context: Transa
 }
 
 function found(state: PayaSimState, id: string | undefined): SimRecord | SimResponse {
-  const record = state.paylinksById.get(id ?? '');
-  if (!record || record.deleted) return statusError(404, 'Paylink not found.');
-  return record;
+  return findLive(state.paylinksById, id, 'Paylink not found.');
 }
 
 function expandPaylink(

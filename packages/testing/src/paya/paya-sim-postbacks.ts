@@ -1,12 +1,14 @@
 // Paya postbacks, from `Post Backs.md` and `Endpoints/Postback/README.md` of PayaDev/PayaConnect:
 // the `/v2/postbackconfigs` routes, and the form posts Paya sends to each active config's url.
+
 import { bytesToBase64 } from '@payweave/core';
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { createWebhookOutbox, type DeliveryPlan } from '../simulator/webhook-outbox.js';
 import { envelopeOf, readRecord } from './paya-sim-contacts.js';
-import { FieldErrors, statusError } from './paya-sim-errors.js';
+import { FieldErrors } from './paya-sim-errors.js';
 import { answerList, type FilterSpec } from './paya-sim-query.js';
+import { findLive } from './paya-sim-records.js';
 import type { PayaSimState, SimRecord } from './paya-sim-state.js';
 
 /** The resources a postback config subscribes to. */
@@ -180,9 +182,7 @@ function toWire(record: SimRecord, expand: string | null): Record<string, unknow
 }
 
 function found(state: PayaSimState, id: string | undefined): SimRecord | SimResponse {
-  const record = state.postbackConfigsById.get(id ?? '');
-  if (!record || record.deleted) return statusError(404, 'Postback config not found.');
-  return record;
+  return findLive(state.postbackConfigsById, id, 'Postback config not found.');
 }
 
 const configFilters: FilterSpec<SimRecord> = {

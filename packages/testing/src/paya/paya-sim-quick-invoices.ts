@@ -3,12 +3,14 @@
 // (create as JSON, get, update, delete, list, addTransaction, removeTransaction, resend). The
 // balance is read from the transactions that carry the invoice's `quick_invoice_id`, so a payment
 // on the pay page, one attached with addTransaction and a POST with `quick_invoice_id` all count.
+
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { envelopeOf } from './paya-sim-contacts.js';
-import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
+import { FieldErrors, formatCents, toCents } from './paya-sim-errors.js';
 import type { SimPostbackEvent } from './paya-sim-postbacks.js';
 import { answerList, type FilterSpec } from './paya-sim-query.js';
+import { findLive, withRecord } from './paya-sim-records.js';
 import {
   type PayaSimState,
   payaSimulatorDefaults,
@@ -262,9 +264,7 @@ function createQuickInvoice(
 }
 
 function found(state: PayaSimState, id: string | undefined): SimRecord | SimResponse {
-  const record = state.quickInvoicesById.get(id ?? '');
-  if (!record || record.deleted) return statusError(404, 'Quick Invoice not found.');
-  return record;
+  return findLive(state.quickInvoicesById, id, 'Quick Invoice not found.');
 }
 
 function expandQuickInvoice(
@@ -401,12 +401,7 @@ function readQuickInvoice(state: PayaSimState) {
 
 /** The `/v2/quickinvoices` routes. */
 export function quickInvoiceRoutes(context: TransactionContext): SimRoute<PayaSimState>[] {
-  const withInvoice =
-    (act: (request: SimRequest, state: PayaSimState, record: SimRecord) => SimResponse) =>
-    (request: SimRequest, state: PayaSimState) => {
-      const record = found(state, request.params.id);
-      return 'data' in record ? act(request, state, record) : record;
-    };
+  const withInvoice = withRecord(found);
   return [
     {
       method: 'POST',

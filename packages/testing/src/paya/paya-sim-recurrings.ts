@@ -2,12 +2,14 @@
 // `/v2/recurrings` routes (create, get, update, delete, list, skipPayment, deferPayment,
 // placeOnHold, activate), a clock the tests control, and the runs a due schedule makes: each one a
 // sale (or ACH debit) of the recurring's account vault, `trx_source_id` 13 and `recurring_id` set.
+
 import { json, newHexId } from '../simulator/sim-helpers.js';
 import type { SimRequest, SimResponse, SimRoute } from '../simulator/sim-types.js';
 import { envelopeOf, readRecord } from './paya-sim-contacts.js';
-import { FieldErrors, formatCents, statusError, toCents } from './paya-sim-errors.js';
+import { FieldErrors, formatCents, toCents } from './paya-sim-errors.js';
 import type { SimPostbackEvent } from './paya-sim-postbacks.js';
 import { answerList, type FilterSpec } from './paya-sim-query.js';
+import { findLive, withRecord } from './paya-sim-records.js';
 import { type PayaSimState, payaSimulatorDefaults, type SimRecurring } from './paya-sim-state.js';
 import { createTransaction, type TransactionContext, transactionToWire } from './paya-sim-transactions.js';
 
@@ -326,9 +328,7 @@ function createRecurring(request: SimRequest, state: PayaSimState, context: Tran
 }
 
 function found(state: PayaSimState, id: string | undefined): SimRecurring | SimResponse {
-  const recurring = state.recurringsById.get(id ?? '');
-  if (!recurring || recurring.deleted) return statusError(404, 'Recurring not found.');
-  return recurring;
+  return findLive(state.recurringsById, id, 'Recurring not found.');
 }
 
 function updateRecurring(
@@ -576,12 +576,7 @@ function charge(
 
 /** The `/v2/recurrings` routes. */
 export function recurringRoutes(context: TransactionContext): SimRoute<PayaSimState>[] {
-  const withRecurring =
-    (act: (request: SimRequest, state: PayaSimState, recurring: SimRecurring) => SimResponse) =>
-    (request: SimRequest, state: PayaSimState) => {
-      const recurring = found(state, request.params.id);
-      return 'data' in recurring ? act(request, state, recurring) : recurring;
-    };
+  const withRecurring = withRecord(found);
   return [
     {
       method: 'POST',
