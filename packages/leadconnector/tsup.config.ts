@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { zodFromCore } from '../../scripts/tsup/zod-from-core.js';
 
 export default defineConfig({
   // `iframe` is browser code that imports nothing: the main entry re-exports only its types, so the two share no chunk.
@@ -8,4 +9,7 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   target: 'node20',
+  // Not external: zodFromCore points it at core's bundled copy instead.
+  noExternal: ['zod/mini'],
+  esbuildPlugins: [zodFromCore],
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { zodFromCore } from '../../scripts/tsup/zod-from-core.js';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/msw.ts'],
@@ -7,4 +8,7 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   target: 'node20',
+  // Not external: zodFromCore points it at core's bundled copy instead.
+  noExternal: ['zod/mini'],
+  esbuildPlugins: [zodFromCore],
 });
