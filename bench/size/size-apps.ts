@@ -22,6 +22,16 @@ const sale = await paya.transactions.sale({ transaction_amount: '10.00', account
 console.log(sale.isOk() ? sale.value.status : sale.error.code);`,
   },
   {
+    // The same sale through a client built from the transactions resource alone: the other
+    // Paya resources must tree-shake away (issue 19).
+    name: '@payweave/paya (transactions only)',
+    peer: false,
+    source: `import { createPayaClient, transactionOperations } from '@payweave/paya';
+const paya = createPayaClient({ userId: 'u', userApiKey: 'k', developerId: 'd' }, { transactions: transactionOperations });
+const sale = await paya.transactions.sale({ transaction_amount: '10.00', account_vault_id: '11eb8bdf1ae2385e9ec6747a' });
+console.log(sale.isOk() ? sale.value.status : sale.error.code);`,
+  },
+  {
     name: '@payweave/leadconnector',
     peer: false,
     source: `import { createLeadConnector } from '@payweave/leadconnector';

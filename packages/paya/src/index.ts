@@ -42,6 +42,7 @@ export {
   updateContact,
 } from './contacts/contact-operations.js';
 export { type ContactRecord, contactExpands, type PayaContact } from './contacts/contact-schemas.js';
+export { createPayaClient } from './create-paya-client.js';
 export { formHashKey, hexData } from './forms/form-hash.js';
 export {
   type ExpectedFormResponse,

@@ -1,21 +1,18 @@
-import {
-  assembleProvider,
-  type CallOptions,
-  type PaymentsError,
-  type ProviderClient,
-  type ProviderDescriptor,
-  type ResourceMethods,
-  type Result,
-  staticHeaders,
+import type {
+  CallOptions,
+  PaymentsError,
+  ProviderClient,
+  ProviderDescriptor,
+  ResourceMethods,
+  Result,
 } from '@payweave/core';
 import { accountVaultOperations } from './account-vaults/account-vault-operations.js';
 import { contactOperations } from './contacts/contact-operations.js';
+import { assemblePayaClient, payaDescriptorBase } from './create-paya-client.js';
 import { createPayaForms, type PayaForms } from './forms/paya-forms.js';
 import { findLocationDefaults, locationInfoOperations } from './location-infos/location-info-operations.js';
 import type { PayaLocationDefaults } from './location-infos/location-info-schemas.js';
-import { mapPayaError } from './paya-errors.js';
 import { type PayaSettings, resolvePayaSettings } from './paya-settings.js';
-import { PAYA_PACKAGE_VERSION } from './paya-version.js';
 import { paylinkOperations } from './paylinks/paylink-operations.js';
 import { postbackConfigOperations } from './postback-configs/postback-config-operations.js';
 import { quickInvoiceOperations } from './quick-invoices/quick-invoice-operations.js';
@@ -39,27 +36,13 @@ export const payaResources = {
 /** The resource map of the Paya client. */
 export type PayaResources = typeof payaResources;
 
-/** What is special about Paya, for core's assembler: error bodies, secret names, operations. */
+/**
+ * What is special about Paya, for core's assembler, with every resource: the shared
+ * {@link payaDescriptorBase} plus {@link payaResources}.
+ */
 export const payaDescriptor: ProviderDescriptor<PayaResources> = {
-  id: 'paya',
-  packageName: '@payweave/paya',
-  packageVersion: PAYA_PACKAGE_VERSION,
+  ...payaDescriptorBase,
   resources: payaResources,
-  mapError: mapPayaError,
-  // Core already hides account_number, cvv, track_data, routing, ssn4, dob_year, dl_number.
-  sensitiveFields: [
-    'user_api_key',
-    'user_hash_key',
-    'basic_auth_password',
-    'hash_key',
-    'ticket',
-    'exp_date',
-    'e_track_data',
-    'e_serial_number',
-    'image_front',
-    'image_back',
-  ],
-  sensitiveHeaders: ['user-id', 'developer-id', 'user-api-key'],
 };
 
 /** The location info methods plus the `defaults` helper. */
@@ -102,6 +85,8 @@ export type PayaClient = ProviderClient<PayaResources> & {
  * `PAYA_USER_ID`, `PAYA_USER_API_KEY` and `PAYA_DEVELOPER_ID`; a missing one throws a
  * `configuration` error here, not a 401 later. The three auth headers go on every call.
  * `userHashKey` (or `PAYA_USER_HASH_KEY`) is optional: only `paya.forms` signs with it.
+ * It references every resource, so a bundler keeps them all; an app that uses a few builds
+ * a smaller bundle with `createPayaClient`.
  *
  * @example
  * ```ts
@@ -117,17 +102,7 @@ export type PayaClient = ProviderClient<PayaResources> & {
  */
 export function createPaya(settings: PayaSettings = {}): PayaClient {
   const resolved = resolvePayaSettings(settings);
-  const { client } = assembleProvider(payaDescriptor, {
-    baseUrl: resolved.baseUrl,
-    options: resolved.options,
-    secrets: [resolved.userApiKey, resolved.userHashKey],
-    auth: () =>
-      staticHeaders({
-        'user-id': resolved.userId,
-        'user-api-key': resolved.userApiKey,
-        'developer-id': resolved.developerId,
-      }),
-  });
+  const client = assemblePayaClient(resolved, payaResources);
   const locationInfos = Object.freeze({
     ...client.locationInfos,
     defaults: (locationId?: string, options?: CallOptions) =>
