@@ -6,6 +6,8 @@ export interface RawResponse {
   readonly headers: Headers;
   /** The body. */
   readonly text: string;
+  /** The `content-type` header, when the transport can read it without building `headers`. */
+  readonly contentType?: string | null | undefined;
 }
 
 /** One request as a transport sends it. */

@@ -286,8 +286,19 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
           timeoutMs,
           maxResponseBytes,
         });
-        const parsed = parseBody(raw.text, raw.headers.get('content-type'));
-        response = { status: raw.status, headers: raw.headers, text: raw.text, ...parsed };
+        const { body, malformed } = parseBody(raw.text, () =>
+          raw.contentType !== undefined ? raw.contentType : raw.headers.get('content-type'),
+        );
+        // A getter, so a transport that builds `Headers` lazily is not made to build them here.
+        response = {
+          status: raw.status,
+          get headers() {
+            return raw.headers;
+          },
+          text: raw.text,
+          body,
+          malformed,
+        };
       } catch (error) {
         const kind = classifyFailure(error, signal?.aborted === true);
         try {

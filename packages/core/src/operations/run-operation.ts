@@ -8,7 +8,7 @@ import type { CallOptions } from './call-options.js';
 import type { AnyOperation, OperationContext } from './operation.js';
 import type { OperationRuntime } from './operation-runtime.js';
 import { reconcileWrite } from './reconcile-write.js';
-import type { ResponseMeta } from './response-meta.js';
+import type { MetaSink, ResponseMeta } from './response-meta.js';
 import { type CallState, sendOperation, toHttpRequest } from './send-operation.js';
 import { validateInput } from './validate-input.js';
 
@@ -46,7 +46,7 @@ function operationContext(
   runtime: OperationRuntime,
   signal: AbortSignal | undefined,
   deadlineAt: number,
-  onMeta?: (meta: ResponseMeta) => void,
+  onMeta?: MetaSink,
 ): OperationContext {
   const within = (options?: CallOptions) =>
     ({ ...options, signal: options?.signal ?? signal, deadlineAt, onMeta }) as CallOptions;
@@ -132,7 +132,7 @@ async function run(
   const withReference = reference === undefined ? first.error : first.error.with({ reference });
   if (retry !== 'reconcile' || !operation.reconcile) return Err(withReference);
   // A record found by the lookup is the answer: its response is the one `withResponse()` reports.
-  let lookupMeta: ResponseMeta | undefined;
+  let lookupMeta: (() => ResponseMeta) | undefined;
   const context = operationContext(runtime, options.signal, deadlineAt, (meta) => {
     lookupMeta = meta;
   });
@@ -140,7 +140,8 @@ async function run(
     ...options,
     deadlineAt,
   });
-  if (reconciled.isOk() && lookupMeta) options.onMeta?.({ ...lookupMeta, reconciled: true });
+  const found = lookupMeta;
+  if (reconciled.isOk() && found) options.onMeta?.(() => ({ ...found(), reconciled: true }));
   return reconciled;
 }
 

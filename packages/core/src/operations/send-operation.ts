@@ -9,7 +9,7 @@ import type { CallOptions } from './call-options.js';
 import { fillPath } from './fill-path.js';
 import type { AnyOperation } from './operation.js';
 import type { OperationRuntime } from './operation-runtime.js';
-import type { ResponseMeta } from './response-meta.js';
+import type { MetaSink } from './response-meta.js';
 import { validateOutput } from './validate-input.js';
 
 /** Internal per-call state the operation layer threads through sends (never set by callers). */
@@ -20,8 +20,8 @@ export interface CallState {
   readonly firstAttempt?: number | undefined;
   /** Marks attempts of a resend or a lookup. */
   readonly phase?: SendOptions['phase'];
-  /** Receives the metadata of the answer a success was read from (`withResponse()`). */
-  readonly onMeta?: ((meta: ResponseMeta) => void) | undefined;
+  /** Receives (a builder of) the metadata of the answer a success was read from (`withResponse()`). */
+  readonly onMeta?: MetaSink | undefined;
 }
 
 const bodyless = new Set<HttpMethod>(['GET', 'DELETE']);
@@ -86,16 +86,19 @@ export async function sendOperation(
   const { value } = outcome;
   const { response, attempts } = value;
   if (options.onMeta) {
-    const headers: Record<string, string> = {};
-    response.headers.forEach((headerValue, name) => {
-      headers[name] = headerValue;
-    });
-    options.onMeta({
-      httpStatus: response.status,
-      headers: runtime.http.redactor.headers(headers),
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      attempts,
-      durationMs: Date.now() - started,
+    const durationMs = Date.now() - started;
+    options.onMeta(() => {
+      const headers: Record<string, string> = {};
+      response.headers.forEach((headerValue, name) => {
+        headers[name] = headerValue;
+      });
+      return {
+        httpStatus: response.status,
+        headers: runtime.http.redactor.headers(headers),
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        attempts,
+        durationMs,
+      };
     });
   }
   // Built only when an error is: walking the request and response for sensitive values costs real time.

@@ -6,7 +6,7 @@ import { type ResponseReading, readFailedResponse, readFailure } from './read-at
 const url = 'https://api.example.test/v2/transactions';
 
 function response(status: number, headers: Record<string, string> = {}, text = ''): HttpResponse {
-  const parsed = parseBody(text, headers['content-type'] ?? null);
+  const parsed = parseBody(text, () => headers['content-type'] ?? null);
   return { status, headers: new Headers(headers), text, ...parsed };
 }
 

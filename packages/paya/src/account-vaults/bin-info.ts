@@ -1,3 +1,4 @@
+import { extendRecord } from '@payweave/core';
 // BIN info (`GET /v2/accountvaults/{id}/bininfo`), from `BIN Info.md` of PayaDev/PayaConnect.
 import * as z from 'zod/mini';
 
@@ -161,8 +162,7 @@ function named<const Table extends Record<string, string>>(
  */
 export function toPayaBinInfo(record: BinInfoRecord): PayaBinInfo {
   const regulator = code(record.regulator_indicator);
-  return {
-    ...record,
+  return extendRecord(record, {
     card_brand: named(binCardProducts, record.detail_card_product),
     fund_source: named(binFundSources, record.account_fund_source),
     card_class_name: named(binCardClasses, record.card_class),
@@ -170,5 +170,5 @@ export function toPayaBinInfo(record: BinInfoRecord): PayaBinInfo {
     fsa: code(record.fsa_indicator) === 'F',
     token_bin: code(record.token_ind) === 'Y',
     regulated: regulator === '' ? undefined : regulator === 'B' || regulator === '1',
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Money } from '@payweave/core';
+import { extendRecord } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   expandOf,
@@ -173,10 +174,9 @@ export type PayaPaylink = PaylinkRecord & {
 
 /** Adds the decoded names and Money amount to a paylink. */
 export function toPayaPaylink(record: PaylinkRecord): PayaPaylink {
-  return {
-    ...record,
+  return extendRecord(record, {
     status: paylinkStatusName(record.status_id),
     delivery: paylinkDeliveryName(record.delivery_method),
     amount_due_money: payaMoney(record.amount_due),
-  };
+  });
 }

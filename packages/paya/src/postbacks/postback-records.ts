@@ -1,3 +1,4 @@
+import { extendRecord } from '@payweave/core';
 import * as z from 'zod/mini';
 import { type TransactionBatchStatusName, transactionBatchStatusName } from './transaction-batch-status.js';
 
@@ -84,9 +85,8 @@ export type PayaTransactionBatch = TransactionBatchRecord & {
 
 /** Adds the decoded status and `open` flag to a batch. */
 export function toPayaTransactionBatch(record: TransactionBatchRecord): PayaTransactionBatch {
-  return {
-    ...record,
+  return extendRecord(record, {
     processing_status: transactionBatchStatusName(record.processing_status_id),
     open: payaFlagValue(record.is_open),
-  };
+  });
 }

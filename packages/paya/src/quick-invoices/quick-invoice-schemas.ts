@@ -1,4 +1,4 @@
-import { type Money, money } from '@payweave/core';
+import { extendRecord, type Money, money } from '@payweave/core';
 import * as z from 'zod/mini';
 import { calendarDate } from '../shared/calendar-date.js';
 import { expandOf, pageFields, payaAmountOrZero, payaFlag, payaId, text } from '../shared/paya-fields.js';
@@ -296,12 +296,11 @@ function paid(due: Money | undefined, remaining: Money | undefined): Money | und
 export function toPayaQuickInvoice(record: QuickInvoiceRecord): PayaQuickInvoice {
   const due = payaMoney(record.amount_due);
   const remaining = payaMoney(record.remaining_balance);
-  return {
-    ...record,
+  return extendRecord(record, {
     payment_status: quickInvoicePaymentStatusName(record.payment_status_id),
     state: quickInvoiceStatusName(record.status_id),
     amount_due_money: due,
     remaining_balance_money: remaining,
     amount_paid_money: paid(due, remaining),
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Money } from '@payweave/core';
+import { extendRecord } from '@payweave/core';
 import * as z from 'zod/mini';
 import { calendarDate, payaDateOrNone } from '../shared/calendar-date.js';
 import { expandOf, pageFields, payaAmount, payaFlag, payaId, text } from '../shared/paya-fields.js';
@@ -309,8 +310,7 @@ export type PayaRecurring = RecurringRecord & {
  * ```
  */
 export function toPayaRecurring(record: RecurringRecord): PayaRecurring {
-  return {
-    ...record,
+  return extendRecord(record, {
     state: recurringStatusName(record.status),
     type: recurringTypeName(record.recurring_type_id),
     interval_unit: recurringIntervalName(record.interval_type),
@@ -318,5 +318,5 @@ export function toPayaRecurring(record: RecurringRecord): PayaRecurring {
     ends_on: payaDateOrNone(record.end_date),
     transaction_amount_money: payaMoney(record.transaction_amount),
     installment_amount_total_money: payaMoney(record.installment_amount_total),
-  };
+  });
 }

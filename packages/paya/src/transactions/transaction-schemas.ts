@@ -1,4 +1,5 @@
 import type { Money } from '@payweave/core';
+import { extendRecord } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   expandOf,
@@ -450,12 +451,11 @@ export type PayaTransaction = TransactionRecord & {
 
 /** Adds the decoded names and Money amounts to a transaction. */
 export function toPayaTransaction(record: TransactionRecord): PayaTransaction {
-  return {
-    ...record,
+  return extendRecord(record, {
     status: transactionStatusName(record.status_id),
     type: transactionTypeName(record.type_id),
     reason: transactionReasonName(record.reason_code_id),
     transaction_amount_money: payaMoney(record.transaction_amount),
     auth_amount_money: payaMoney(record.auth_amount),
-  };
+  });
 }
