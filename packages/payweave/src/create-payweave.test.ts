@@ -12,6 +12,8 @@ import {
 } from '@payweave/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPayweave } from './create-payweave.js';
+import { inputJsonSchema } from './input-json-schema.js';
+import type { CatalogueEntry } from './operation-catalogue.js';
 
 const paya = createPayaSimulator();
 const payconnect = createPayConnectSimulator();
@@ -64,7 +66,12 @@ describe('createPayweave', () => {
       retry: 'reconcile',
       paged: false,
     });
-    expect(sale?.inputSchema).toMatchObject({ type: 'object' });
+    expect(sale).not.toHaveProperty('inputSchema');
+    const schema = inputJsonSchema(sale as CatalogueEntry);
+    expect(schema).toMatchObject({ type: 'object' });
+    expect(schema.required).toEqual(expect.arrayContaining(['transaction_amount']));
+    expect(inputJsonSchema(sale as CatalogueEntry)).toBe(schema);
+    expect(() => inputJsonSchema({ ...(sale as CatalogueEntry) })).toThrow(/pass an entry of pw.operations/);
     const onlyPaya = createPayweave({ providers: { paya: { baseUrl: urls.paya, ...paya.credentials } } });
     expect(onlyPaya.operations.every((operation) => operation.provider === 'paya')).toBe(true);
   });

@@ -30,6 +30,7 @@ export {
   type Payweave,
   type PayweaveSettings,
 } from './create-payweave.js';
+export { inputJsonSchema } from './input-json-schema.js';
 export type { CatalogueEntry } from './operation-catalogue.js';
 export {
   connectFiPaymentLinkStatuses,

@@ -1,4 +1,4 @@
-import { type AnyOperation, type HttpMethod, type RetryMode, toJsonSchema } from '@payweave/core';
+import type { AnyOperation, HttpMethod, RetryMode } from '@payweave/core';
 import type { ProviderName } from './providers/provider-map.js';
 
 /** One entry of the catalogue: what an operation is, for docs, forms and workflow tools. */
@@ -21,18 +21,20 @@ export interface CatalogueEntry {
   readonly scopes: readonly string[] | undefined;
   /** Whether the operation lists records (its method returns a page iterator). */
   readonly paged: boolean;
-  /** JSON Schema of the input (built on first read). */
-  readonly inputSchema: Record<string, unknown>;
 }
 
-/** Catalogue entries for a provider's operations; the JSON Schema is built lazily and kept. */
-export function toCatalogueEntries(
-  provider: ProviderName,
-  operations: readonly AnyOperation[],
-): CatalogueEntry[] {
-  return operations.map((operation) => {
-    let schema: Record<string, unknown> | undefined;
-    return {
+// The operation behind each entry, for `inputJsonSchema` (kept off the entry so entries stay plain data).
+const operations = new WeakMap<CatalogueEntry, AnyOperation>();
+
+/** The operation a catalogue entry describes, or `undefined` for an object that is not an entry. */
+export function operationOfEntry(entry: CatalogueEntry): AnyOperation | undefined {
+  return operations.get(entry);
+}
+
+/** Catalogue entries for a provider's operations (JSON Schemas come from `inputJsonSchema`). */
+export function toCatalogueEntries(provider: ProviderName, list: readonly AnyOperation[]): CatalogueEntry[] {
+  return list.map((operation) => {
+    const entry: CatalogueEntry = {
       id: operation.id,
       provider,
       method: operation.method,
@@ -42,10 +44,8 @@ export function toCatalogueEntries(
       retry: operation.retry,
       scopes: operation.scopes,
       paged: operation.paging !== undefined,
-      get inputSchema() {
-        schema ??= toJsonSchema(operation);
-        return schema;
-      },
     };
+    operations.set(entry, operation);
+    return entry;
   });
 }
