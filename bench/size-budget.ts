@@ -48,7 +48,7 @@ async function main(): Promise<void> {
           ? `ok (budget ${formatKb(budget)})`
           : `OVER budget ${formatKb(budget)}`;
     console.log(
-      `${size.name.padEnd(26)} ${formatKb(size.minified).padStart(10)} min  ${formatKb(size.gzipped).padStart(9)} gz  ${verdict}`,
+      `${size.name.padEnd(36)} ${formatKb(size.minified).padStart(10)} min  ${formatKb(size.gzipped).padStart(9)} gz  ${verdict}`,
     );
   }
   const over = overBudget(sizes, budgets);

@@ -68,9 +68,9 @@ ${markdownTable(['module', 'import ms', 'vs stripe', 'whole process ms'], rows)}
     markdown,
     targets: [
       {
-        target: "Import time of a provider package below stripe's",
+        target: "Import of a provider package at most half of stripe's",
         measured: `slowest provider ${slowest} ${formatNumber(importMs(slowest))} ms = ${formatRatio(importMs(slowest) / stripeMs)} of stripe (${formatNumber(stripeMs)} ms); facade ${formatRatio(importMs('payweave') / stripeMs)}`,
-        met: providers.every((name) => importMs(name) < stripeMs),
+        met: providers.every((name) => importMs(name) <= stripeMs / 2),
       },
     ],
   };

@@ -137,10 +137,15 @@ export function checkSettings(
   );
 }
 
-function pickSettings(options: Partial<RetrySettings>): Partial<RetrySettings> {
-  const picked: Partial<RetrySettings> = {};
-  for (const key of Object.keys(defaultRetrySettings) as (keyof RetrySettings)[]) {
-    if (options[key] !== undefined) picked[key] = options[key];
+const settingNames = Object.keys(defaultRetrySettings) as (keyof RetrySettings)[];
+
+/** The retry settings `options` sets, or `undefined` when it sets none (most calls). */
+function pickSettings(options: Partial<RetrySettings>): Partial<RetrySettings> | undefined {
+  let picked: Partial<RetrySettings> | undefined;
+  for (const key of settingNames) {
+    if (options[key] === undefined) continue;
+    picked ??= {};
+    picked[key] = options[key] as never;
   }
   return picked;
 }
@@ -167,7 +172,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     maxResponseBytes: config.maxResponseBytes,
   });
   if (invalid) throw invalid;
-  const settings: RetrySettings = { ...defaultRetrySettings, ...pickSettings(config.retry ?? {}) };
+  const settings: RetrySettings = Object.freeze({ ...defaultRetrySettings, ...pickSettings(config.retry ?? {}) });
   const maxResponseBytes = config.maxResponseBytes ?? defaultMaxResponseBytes;
   const redactor = config.redactor ?? new Redactor();
   const logger = withLevel(config.logger, config.logLevel);
@@ -189,9 +194,9 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     options: SendOptions,
   ): Promise<Result<HttpOutcome, PaymentsError>> {
     const perCall = pickSettings(options);
-    const invalid = checkSettings(provider, perCall, options.operation);
+    const invalid = perCall && checkSettings(provider, perCall, options.operation);
     if (invalid) return Err(invalid);
-    const limits: RetrySettings = { ...settings, ...perCall };
+    const limits: RetrySettings = perCall ? { ...settings, ...perCall } : settings;
     const { operation, signal } = options;
     const auth = options.auth === undefined ? config.auth : (options.auth ?? undefined);
     const deadline = Math.min(options.deadlineAt ?? Number.POSITIVE_INFINITY, Date.now() + limits.deadlineMs);

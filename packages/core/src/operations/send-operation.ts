@@ -42,15 +42,16 @@ function defaultRequest(operation: AnyOperation, input: unknown): Omit<HttpReque
 /** Builds the request an operation sends for validated input. Throws when `toRequest` does. */
 export function toHttpRequest(operation: AnyOperation, input: unknown): HttpRequest {
   const parts = operation.toRequest ? operation.toRequest(input) : {};
-  const derived = defaultRequest(operation, input);
-  // A toRequest that shapes the query or body replaces the derived one entirely.
+  // A toRequest that shapes the query or body replaces the derived one entirely (and the
+  // derived one is then not built: copying the input field by field is per-call work).
   const shaped = parts.query !== undefined || parts.json !== undefined || parts.form !== undefined;
-  return {
-    method: operation.method,
-    ...(shaped ? { path: derived.path } : derived),
-    ...parts,
-    path: parts.path ?? derived.path,
-  };
+  if (shaped) {
+    // fillPath runs even when toRequest names the path: it is where hostile path segments are refused.
+    const { path } = fillPath(operation.path, input);
+    return { method: operation.method, ...parts, path: parts.path ?? path };
+  }
+  const derived = defaultRequest(operation, input);
+  return { method: operation.method, ...derived, ...parts, path: parts.path ?? derived.path };
 }
 
 /** Whether an operation changes state: its declared `effect`, else every method but GET. */
