@@ -90,6 +90,23 @@ for (const [dir, manifest] of manifests) {
   else console.log(`ok   metadata ${dir}`);
 }
 
+// 2b. One zod at run time: every package's dist takes zod/mini from core's bundled copy
+// (scripts/tsup/zod-from-core.ts), and only core's dist holds zod's code. A tsup change that
+// reorders plugins would otherwise ship a second zod (and ~70 ms more per import) silently.
+for (const dir of packageDirs) {
+  const distDir = join(root, 'packages', dir, 'dist');
+  const problems = [];
+  for (const file of readdirSync(distDir).filter((name) => /\.(c|m)?js$/.test(name))) {
+    const code = readFileSync(join(distDir, file), 'utf8');
+    if (/(from|require\()\s*["']zod(\/[^"']*)?["']/.test(code))
+      problems.push(`${file} imports zod at run time`);
+    if (dir !== 'core' && /\$constructor\(["']\$ZodType["']/.test(code))
+      problems.push(`${file} bundles zod's code`);
+  }
+  if (problems.length > 0) fail(`zod ${dir}`, problems.map((problem) => `  - ${problem}`).join('\n'));
+  else console.log(`ok   zod ${dir} (from @payweave/core/zod)`);
+}
+
 if (!process.argv.includes('--skip-consumer')) consumerCheck();
 
 if (failures.length > 0) {
