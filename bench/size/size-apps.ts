@@ -40,6 +40,16 @@ const page = await lc.orders.list({ altId: 'loc', altType: 'location' }).firstPa
 console.log(page.isOk() ? page.value.items.length : page.error.code);`,
   },
   {
+    // The same first page through a client built from the orders resource alone: the other
+    // LeadConnector resources must tree-shake away (issue 19).
+    name: '@payweave/leadconnector (orders only)',
+    peer: false,
+    source: `import { createLeadConnectorClient, orderOperations } from '@payweave/leadconnector';
+const lc = createLeadConnectorClient({ accessToken: 't', locationId: 'loc' }, { orders: orderOperations });
+const page = await lc.orders.list({ altId: 'loc', altType: 'location' }).firstPage();
+console.log(page.isOk() ? page.value.items.length : page.error.code);`,
+  },
+  {
     name: '@payweave/payconnect',
     peer: false,
     source: `import { createPayConnect } from '@payweave/payconnect';

@@ -17,6 +17,12 @@ export {
   updateCoupon,
 } from './coupons/coupon-operations.js';
 export type { Coupon, CouponList } from './coupons/coupon-schemas.js';
+export {
+  createLeadConnectorClient,
+  type LeadConnectorClientExtras,
+  type LeadConnectorClientOf,
+  type LeadConnectorOAuthSession,
+} from './create-leadconnector-client.js';
 export * from './custom-provider-kit/index.js';
 export {
   connectCustomProvider,
@@ -31,7 +37,6 @@ export type { CustomProvider } from './custom-providers/custom-provider-schemas.
 export {
   createLeadConnector,
   type LeadConnectorClient,
-  type LeadConnectorOAuthSession,
   type LeadConnectorResources,
   leadConnectorResources,
 } from './leadconnector-client.js';

@@ -1,21 +1,14 @@
-import { defineOperation, type RequestParts } from '@payweave/core';
+import { defineOperation } from '@payweave/core';
 import { LEADCONNECTOR_DOCS } from '../leadconnector-constants.js';
 import {
   exchangeCodeInput,
   locationTokenInput,
   locationTokenResponseSchema,
-  refreshTokenInput,
   tokenResponseSchema,
 } from './oauth-schemas.js';
+import { refreshToken, tokenForm } from './refresh-token-operation.js';
 
-function tokenForm(grantType: string, input: Record<string, string | undefined>): RequestParts {
-  if (!input.client_id || !input.client_secret) {
-    throw new Error(
-      'client_id and client_secret are required (pass them, or create the client with oauth settings).',
-    );
-  }
-  return { path: '/oauth/token', form: { ...input, grant_type: grantType } };
-}
+export { refreshToken };
 
 /** `POST /oauth/token` with `grant_type=authorization_code` (form-encoded, no bearer). */
 export const exchangeCode = defineOperation({
@@ -30,24 +23,6 @@ export const exchangeCode = defineOperation({
   auth: 'none',
   docsUrl: `${LEADCONNECTOR_DOCS}/get-access-token`,
   toRequest: (input) => tokenForm('authorization_code', input),
-});
-
-/**
- * `POST /oauth/token` with `grant_type=refresh_token` (form-encoded, no bearer). The
- * refresh token rotates: store the new one before using the new access token. Clients
- * made with `oauth` settings refresh by themselves; call this only for tokens you manage.
- */
-export const refreshToken = defineOperation({
-  id: 'leadconnector.oauth.refresh',
-  method: 'POST',
-  path: '/oauth/token',
-  summary: 'Trade a refresh token for a new pair (the old refresh token stops working).',
-  input: refreshTokenInput,
-  output: tokenResponseSchema,
-  retry: 'never',
-  auth: 'none',
-  docsUrl: `${LEADCONNECTOR_DOCS}/get-access-token`,
-  toRequest: (input) => tokenForm('refresh_token', input),
 });
 
 /** `POST /oauth/locationToken` — scope `oauth.write` on an agency (Company) token; form-encoded, with `Version`. */

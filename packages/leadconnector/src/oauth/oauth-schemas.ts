@@ -1,46 +1,19 @@
 import * as z from 'zod/mini';
 import { idSchema } from '../common-schemas.js';
+import { clientFields } from './token-schemas.js';
 
-/** The kinds of token `/oauth/token` can issue. */
-export const oauthUserTypes = ['Company', 'Location'] as const;
-
-const clientFields = {
-  /** Defaults to the client's `oauth.clientId`. */
-  client_id: z.optional(z.string().check(z.minLength(1))),
-  /** Defaults to the client's `oauth.clientSecret`. */
-  client_secret: z.optional(z.string().check(z.minLength(1))),
-  user_type: z.optional(z.enum(oauthUserTypes)),
-  redirect_uri: z.optional(z.string().check(z.maxLength(2048))),
-};
+export {
+  oauthUserTypes,
+  refreshTokenInput,
+  type TokenResponse,
+  tokenResponseSchema,
+} from './token-schemas.js';
 
 /** Input of `oauth.exchangeCode` (`grant_type=authorization_code`). */
 export const exchangeCodeInput = z.strictObject({ ...clientFields, code: z.string().check(z.minLength(1)) });
 
-/** Input of `oauth.refresh` (`grant_type=refresh_token`). */
-export const refreshTokenInput = z.strictObject({
-  ...clientFields,
-  refresh_token: z.string().check(z.minLength(1)),
-});
-
 /** Input of `oauth.locationToken`: a location token from an agency (Company) token. */
 export const locationTokenInput = z.strictObject({ companyId: idSchema, locationId: z.optional(idSchema) });
-
-/** `GetAccessCodeSuccessfulResponseDto`. */
-export const tokenResponseSchema = z.looseObject({
-  access_token: z.string().check(z.minLength(1)),
-  token_type: z.optional(z.string()),
-  /** Seconds (about 86399). */
-  expires_in: z.optional(z.number()),
-  /** Rotates on every refresh: the old one stops working. */
-  refresh_token: z.optional(z.string()),
-  scope: z.optional(z.string()),
-  userType: z.optional(z.string()),
-  locationId: z.optional(z.string()),
-  companyId: z.optional(z.string()),
-  userId: z.optional(z.string()),
-  approvedLocations: z.optional(z.array(z.string())),
-  planId: z.optional(z.string()),
-});
 
 /** `GetLocationAccessTokenSuccessfulResponseDto`. */
 export const locationTokenResponseSchema = z.looseObject({
@@ -53,7 +26,5 @@ export const locationTokenResponseSchema = z.looseObject({
   planId: z.optional(z.string()),
 });
 
-/** An `/oauth/token` answer. */
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 /** An `/oauth/locationToken` answer. */
 export type LocationTokenResponse = z.infer<typeof locationTokenResponseSchema>;
