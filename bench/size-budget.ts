@@ -3,7 +3,7 @@
  * the same app with stripe and @gohighlevel/api-client), checked against
  * `bench/size-budgets.json`. Exits 1 when a package is over its budget.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatKb } from './lib/format.js';
@@ -11,7 +11,7 @@ import { type AppSize, measureApp } from './size/measure-size.js';
 import { sizeApps } from './size/size-apps.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const tsconfig = join(benchDir, '..', 'tsconfig.json');
+const packagesDir = join(benchDir, '..', 'packages');
 
 /** Budgets in gzipped bytes, by package name. */
 export function readBudgets(): Record<string, number> {
@@ -26,7 +26,15 @@ export function readBudgets(): Record<string, number> {
 
 /** Measures every app (in parallel: esbuild is fast and this runs in CI). */
 export function measureAll(): Promise<AppSize[]> {
-  return Promise.all(sizeApps.map((app) => measureApp(app, benchDir, tsconfig)));
+  const unbuilt = readdirSync(packagesDir).filter(
+    (name) => !existsSync(join(packagesDir, name, 'dist', 'module')),
+  );
+  if (unbuilt.length > 0) {
+    throw new Error(
+      `size: ${unbuilt.join(', ')} not built (the apps bundle the packages' dist): run pnpm run build first`,
+    );
+  }
+  return Promise.all(sizeApps.map((app) => measureApp(app, benchDir)));
 }
 
 /** Names of the packages over their budget. */

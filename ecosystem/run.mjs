@@ -207,7 +207,8 @@ async function runWorkerd(app, config) {
       format: 'esm',
       platform: 'neutral',
       mainFields: ['module', 'main'],
-      conditions: ['workerd', 'worker', 'import'],
+      // `module`: bundlers (Wrangler's esbuild, webpack, Vite) take the packages' one-to-one ESM tree.
+      conditions: ['workerd', 'worker', 'module', 'import'],
       logLevel: 'error',
     });
   } catch (error) {

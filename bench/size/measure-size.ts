@@ -11,11 +11,13 @@ export interface AppSize {
 }
 
 /**
- * Bundles an app with esbuild (minified, ESM, Node target) and gzips it (level 9).
- * `@payweave/*` and `payweave` come from each package's `src` through the root
- * tsconfig `paths`, so no build is needed; the peers come from `bench/node_modules`.
+ * Bundles an app with esbuild (minified, ESM, Node target) and gzips it (level 9), the way a
+ * user's bundler meets the packages: `@payweave/*` and `payweave` resolve through
+ * `bench/node_modules` to their built `dist` (the `module` condition: the one-to-one ESM
+ * tree, so unused modules drop out), so `pnpm run build` must have run; the peers come from
+ * `bench/node_modules` too.
  */
-export async function measureApp(app: SizeApp, benchDir: string, tsconfig: string): Promise<AppSize> {
+export async function measureApp(app: SizeApp, benchDir: string): Promise<AppSize> {
   const result = await build({
     stdin: { contents: app.source, resolveDir: benchDir, loader: 'ts', sourcefile: 'app.ts' },
     bundle: true,
@@ -23,7 +25,6 @@ export async function measureApp(app: SizeApp, benchDir: string, tsconfig: strin
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    tsconfig,
     write: false,
     logLevel: 'silent',
     // Optional native add-ons of the GHL client's `mongodb` dependency; a user's bundler drops them too.

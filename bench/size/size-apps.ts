@@ -83,11 +83,9 @@ console.log(request.isOk() ? request.value.status : request.error.code);`,
   {
     name: 'payweave (createPaya only)',
     peer: false,
-    // The facade's built `dist` (run `pnpm run build` first; .ci/run does): tsup bundles the
-    // facade into one module, so a top-level reference to a provider keeps it in every app,
-    // which per-file tree-shaking of `src` would hide. Its imports of the providers resolve
-    // to their `src` like the other apps, so this must stay the size of `@payweave/paya`.
-    source: `import { createPaya } from '../packages/payweave/dist/index.js';
+    // Through the facade's built tree: a top-level reference there to another provider would
+    // keep it in every app, so this must stay the size of the @payweave/paya app.
+    source: `import { createPaya } from 'payweave';
 const paya = createPaya({ userId: 'u', userApiKey: 'k', developerId: 'd' });
 const sale = await paya.transactions.sale({ transaction_amount: '10.00', account_vault_id: '11eb8bdf1ae2385e9ec6747a' });
 console.log(sale.isOk() ? sale.value.status : sale.error.code);`,

@@ -42,7 +42,7 @@ export async function runSizeStage(): Promise<StageReport> {
   const markdown = `## 3. Bundle size
 
 A one-call app per package (bench/size/size-apps.ts), bundled by esbuild (minified, ESM, platform node) and
-gzipped (level 9); payweave from source through the tsconfig paths, peers from node_modules. Budgets are in
+gzipped (level 9), resolving the packages' built \`dist\` as a user's bundler does (the \`module\` tree), peers from node_modules. Budgets are in
 bench/size-budgets.json; \`pnpm size\` fails when one is exceeded. 1 kB = 1,000 bytes.
 
 ${markdownTable(['app', 'minified', 'gzipped', 'vs stripe app', 'budget'], rows)}`;
