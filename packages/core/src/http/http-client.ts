@@ -25,6 +25,7 @@ import { chooseExchange } from './default-exchange.js';
 import { defaultMaxResponseBytes, type TransportName } from './exchange.js';
 import type { HttpHooks, HttpOutcome, HttpRequest, HttpResponse } from './http-types.js';
 import { parseBody } from './parse-body.js';
+import { ReadResponse } from './read-response.js';
 
 export type { ErrorBodyMapper } from '../pipeline/read-attempt.js';
 
@@ -172,7 +173,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     maxResponseBytes: config.maxResponseBytes,
   });
   if (invalid) throw invalid;
-  const settings: RetrySettings = Object.freeze({ ...defaultRetrySettings, ...pickSettings(config.retry ?? {}) });
+  const settings: RetrySettings = Object.freeze({
+    ...defaultRetrySettings,
+    ...pickSettings(config.retry ?? {}),
+  });
   const maxResponseBytes = config.maxResponseBytes ?? defaultMaxResponseBytes;
   const redactor = config.redactor ?? new Redactor();
   const logger = withLevel(config.logger, config.logLevel);
@@ -294,16 +298,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         const { body, malformed } = parseBody(raw.text, () =>
           raw.contentType !== undefined ? raw.contentType : raw.headers.get('content-type'),
         );
-        // A getter, so a transport that builds `Headers` lazily is not made to build them here.
-        response = {
-          status: raw.status,
-          get headers() {
-            return raw.headers;
-          },
-          text: raw.text,
-          body,
-          malformed,
-        };
+        response = new ReadResponse(raw, body, malformed);
       } catch (error) {
         const kind = classifyFailure(error, signal?.aborted === true);
         try {
