@@ -34,6 +34,12 @@ function lazyHeaders(status: number, raw: NodeHttp.IncomingHttpHeaders, text: st
 
 const encoder = new TextEncoder();
 
+// This exchange runs only on Node, where Buffer counts UTF-8 bytes without encoding a copy.
+const utf8Length = (text: string): number =>
+  typeof globalThis.Buffer === 'function'
+    ? globalThis.Buffer.byteLength(text, 'utf8')
+    : encoder.encode(text).byteLength;
+
 /**
  * One request over Node's http / https modules with keep-alive agents. On Node 20, `fetch`
  * (undici behind WHATWG streams) costs several times a plain http request per call; this
@@ -51,9 +57,7 @@ export function nodeExchange(http: HttpModule, https: HttpModule): Exchange {
       }
       const secure = url.startsWith('https:');
       const outgoing =
-        body === undefined
-          ? headers
-          : { ...headers, 'content-length': String(encoder.encode(body).byteLength) };
+        body === undefined ? headers : { ...headers, 'content-length': String(utf8Length(body)) };
       const request = (secure ? https : http).request(url, {
         method,
         headers: outgoing,
