@@ -92,6 +92,7 @@ export {
 export type { CallOptions } from './operations/call-options.js';
 export { createProviderClient, type ProviderClient } from './operations/create-provider-client.js';
 export { defineOperation, type OperationDeclaration } from './operations/define-operation.js';
+export { lazySchema } from './operations/lazy-schema.js';
 export type {
   AnyOperation,
   Operation,

@@ -1,3 +1,4 @@
+import { lazySchema } from '@payweave/core';
 // Account vaults (`/v2/accountvaults`), from `Endpoints/Account Vaults/README.md` and `BIN Info.md`
 // of PayaDev/PayaConnect (see `paya-more.md` section 1).
 import * as z from 'zod/mini';
@@ -47,26 +48,36 @@ export function newAccountVaultApiId(): string {
   return `pw${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
 }
 
-const cardNumber = z.string().check(z.regex(/^\d{13,19}$/, 'must be 13 to 19 digits (a card number)'));
+const cardNumber = lazySchema(() =>
+  z.string().check(z.regex(/^\d{13,19}$/, 'must be 13 to 19 digits (a card number)')),
+);
 const bankAccountNumber = z
   .string()
   .check(z.regex(/^\d{4,19}$/, 'must be 4 to 19 digits (a bank account number)'));
-const expDate = z.string().check(z.regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY (month 01-12)'));
-const routing = z.string().check(z.regex(/^\d{9}$/, 'must be 9 digits (an ABA routing number)'));
+const expDate = lazySchema(() =>
+  z.string().check(z.regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY (month 01-12)')),
+);
+const routing = lazySchema(() =>
+  z.string().check(z.regex(/^\d{9}$/, 'must be 9 digits (an ABA routing number)')),
+);
 const zip = z
   .string()
   .check(z.regex(/^[A-Za-z0-9 -]{4,12}$/, 'must be 4 to 12 letters, digits, spaces or dashes'));
-const phone = z.string().check(z.regex(/^\d{1,10}$/, 'must be 1 to 10 digits'));
-const dlState = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be a 2-letter state code'));
-const dobYear = z.string().check(z.regex(/^(19|20)\d{2}$/, 'must be a 4-digit year'));
-const ssn4 = z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits'));
-const locale = z.string().check(z.regex(/^[a-z]{2}_[A-Z]{2}$/, 'must be a locale such as en_CA'));
+const phone = lazySchema(() => z.string().check(z.regex(/^\d{1,10}$/, 'must be 1 to 10 digits')));
+const dlState = lazySchema(() => z.string().check(z.regex(/^[A-Z]{2}$/, 'must be a 2-letter state code')));
+const dobYear = lazySchema(() => z.string().check(z.regex(/^(19|20)\d{2}$/, 'must be a 4-digit year')));
+const ssn4 = lazySchema(() => z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits')));
+const locale = lazySchema(() =>
+  z.string().check(z.regex(/^[a-z]{2}_[A-Z]{2}$/, 'must be a locale such as en_CA')),
+);
 /** Paya's `is_company`: a boolean, or `1` / `0` as its examples write flags. */
-const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]);
+const flag = lazySchema(() => z.union([z.boolean(), z.literal(0), z.literal(1)]));
 
 /** Paya's `{ "accountvault": {...} }` request envelope, refused with what to do instead. */
-const envelopeField = z.optional(
-  z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+const envelopeField = lazySchema(() =>
+  z.optional(
+    z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+  ),
 );
 
 /** A field Paya does not take on a vault, refused with why. */
@@ -191,69 +202,77 @@ export const createAccountVaultFromTransactionInput = z
   .check(withIssues(previousIssues));
 
 /** Input of `accountVaults.update`: the fields Paya lets a PUT change. */
-export const updateAccountVaultInput = z.strictObject({
-  id: payaId,
-  accountvault: envelopeField,
-  /** Card expiry `MMYY` (a renewed card). */
-  exp_date: z.optional(expDate),
-  /** Your reference (letters and digits, 1-36), unique per location. */
-  account_vault_api_id: z.optional(accountVaultApiId),
-  ...vaultDetails,
-  account_number: refused('cannot be changed: store the new account with accountVaults.create'),
-  routing: refused('cannot be changed: store the new account with accountVaults.create'),
-  payment_method: refused('cannot be changed: store the new account with accountVaults.create'),
-  location_id: refused('cannot be changed: a vault stays in the location that created it'),
-  account_type: refused('cannot be changed after the vault is created'),
-  is_company: refused('cannot be changed after the vault is created'),
-  dob_year: refused('cannot be changed after the vault is created'),
-  locale: refused('is only taken when the vault is created'),
-  cvv: refused('is not stored in a vault (PCI forbids keeping it)'),
-});
+export const updateAccountVaultInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    accountvault: envelopeField,
+    /** Card expiry `MMYY` (a renewed card). */
+    exp_date: z.optional(expDate),
+    /** Your reference (letters and digits, 1-36), unique per location. */
+    account_vault_api_id: z.optional(accountVaultApiId),
+    ...vaultDetails,
+    account_number: refused('cannot be changed: store the new account with accountVaults.create'),
+    routing: refused('cannot be changed: store the new account with accountVaults.create'),
+    payment_method: refused('cannot be changed: store the new account with accountVaults.create'),
+    location_id: refused('cannot be changed: a vault stays in the location that created it'),
+    account_type: refused('cannot be changed after the vault is created'),
+    is_company: refused('cannot be changed after the vault is created'),
+    dob_year: refused('cannot be changed after the vault is created'),
+    locale: refused('is only taken when the vault is created'),
+    cvv: refused('is not stored in a vault (PCI forbids keeping it)'),
+  }),
+);
 
 /** Input of `accountVaults.retrieve`. */
-export const retrieveAccountVaultInput = z.strictObject({
-  id: payaId,
-  expand: expandOf(accountVaultExpands),
-});
+export const retrieveAccountVaultInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    expand: expandOf(accountVaultExpands),
+  }),
+);
 
 /** Input of `accountVaults.delete` and `accountVaults.binInfo`. */
-export const accountVaultIdInput = z.strictObject({ id: payaId });
+export const accountVaultIdInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 /** Input of `accountVaults.retrieveByApiId`: your reference and the location it is unique in. */
-export const retrieveAccountVaultByApiIdInput = z.strictObject({
-  /** The `account_vault_api_id` the vault was created with. */
-  account_vault_api_id: accountVaultApiId,
-  /** The location the reference is unique in. */
-  location_id: payaId,
-  expand: expandOf(accountVaultExpands),
-});
+export const retrieveAccountVaultByApiIdInput = lazySchema(() =>
+  z.strictObject({
+    /** The `account_vault_api_id` the vault was created with. */
+    account_vault_api_id: accountVaultApiId,
+    /** The location the reference is unique in. */
+    location_id: payaId,
+    expand: expandOf(accountVaultExpands),
+  }),
+);
 
 /**
  * Filters of `accountVaults.list`. Arrays are ORed; text fields (`title`,
  * `account_holder_name`, `account_vault_api_id`, ...) may match substrings, so use
  * `retrieveByApiId` to find one vault by its reference.
  */
-export const listAccountVaultsInput = z.strictObject({
-  ...pageFields,
-  expand: expandOf(accountVaultExpands),
-  id: oneOrMany(payaId),
-  location_id: oneOrMany(payaId),
-  contact_id: oneOrMany(payaId),
-  account_vault_api_id: oneOrMany(text(1, 36)),
-  payment_method: oneOrMany(z.enum(['cc', 'ach'])),
-  /** `visa`, `mc`, `disc`, `amex`, `jcb`, `diners`, `checking`, `savings`. */
-  account_type: oneOrMany(text(1, 32)),
-  customer_id: oneOrMany(text(1, 50)),
-  title: z.optional(text(1, 64)),
-  account_holder_name: z.optional(text(1, 60)),
-  first_six: z.optional(z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits'))),
-  last_four: z.optional(z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits'))),
-  billing_zip: z.optional(zip),
-  has_recurring: z.optional(z.union([z.literal(0), z.literal(1)])),
-  active: z.optional(z.union([z.literal(0), z.literal(1)])),
-  created_ts: timestampFilter,
-  modified_ts: timestampFilter,
-});
+export const listAccountVaultsInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    expand: expandOf(accountVaultExpands),
+    id: oneOrMany(payaId),
+    location_id: oneOrMany(payaId),
+    contact_id: oneOrMany(payaId),
+    account_vault_api_id: oneOrMany(text(1, 36)),
+    payment_method: oneOrMany(z.enum(['cc', 'ach'])),
+    /** `visa`, `mc`, `disc`, `amex`, `jcb`, `diners`, `checking`, `savings`. */
+    account_type: oneOrMany(text(1, 32)),
+    customer_id: oneOrMany(text(1, 50)),
+    title: z.optional(text(1, 64)),
+    account_holder_name: z.optional(text(1, 60)),
+    first_six: z.optional(z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits'))),
+    last_four: z.optional(z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits'))),
+    billing_zip: z.optional(zip),
+    has_recurring: z.optional(z.union([z.literal(0), z.literal(1)])),
+    active: z.optional(z.union([z.literal(0), z.literal(1)])),
+    created_ts: timestampFilter,
+    modified_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the vault filters. */
 export const accountVaultTimestampFilters: ReadonlySet<string> = new Set(['created_ts', 'modified_ts']);
@@ -376,36 +395,40 @@ export function toAccountVaultFields(input: Record<string, unknown>): Record<str
   return fields;
 }
 
-const nullableText = z.optional(z.nullable(z.string()));
-const wireFlag = z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()])));
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
+const wireFlag = lazySchema(() => z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()]))));
 
 /**
  * An account vault as Paya's REST API sends it: the documented fields typed (the postback
  * record's plus billing, identity and custom fields), every other field kept. Paya never
  * returns the account number, and answers `routing: null`.
  */
-export const accountVaultRecord = z.extend(postbackVaultRecord, {
-  billing_address: nullableText,
-  billing_city: nullableText,
-  billing_state: nullableText,
-  billing_zip: nullableText,
-  billing_phone: nullableText,
-  routing: nullableText,
-  dl_state: nullableText,
-  accountvault_c1: nullableText,
-  accountvault_c2: nullableText,
-  accountvault_c3: nullableText,
-  is_company: wireFlag,
-});
+export const accountVaultRecord = lazySchema(() =>
+  z.extend(postbackVaultRecord, {
+    billing_address: nullableText,
+    billing_city: nullableText,
+    billing_state: nullableText,
+    billing_zip: nullableText,
+    billing_phone: nullableText,
+    routing: nullableText,
+    dl_state: nullableText,
+    accountvault_c1: nullableText,
+    accountvault_c2: nullableText,
+    accountvault_c3: nullableText,
+    is_company: wireFlag,
+  }),
+);
 
 /** `{ accountvault: {...} }`. */
-export const accountVaultEnvelope = z.looseObject({ accountvault: accountVaultRecord });
+export const accountVaultEnvelope = lazySchema(() => z.looseObject({ accountvault: accountVaultRecord }));
 
 /** `{ accountvaults: [...], meta }`. */
-export const accountVaultListEnvelope = z.looseObject({
-  accountvaults: z.array(accountVaultRecord),
-  meta: listMeta,
-});
+export const accountVaultListEnvelope = lazySchema(() =>
+  z.looseObject({
+    accountvaults: z.array(accountVaultRecord),
+    meta: listMeta,
+  }),
+);
 
 /**
  * An account vault (a stored card or bank account) as Paya sends it: `id`, `payment_method`,

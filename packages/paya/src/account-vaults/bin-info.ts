@@ -1,29 +1,31 @@
-import { extendRecord } from '@payweave/core';
+import { extendRecord, lazySchema } from '@payweave/core';
 // BIN info (`GET /v2/accountvaults/{id}/bininfo`), from `BIN Info.md` of PayaDev/PayaConnect.
 import * as z from 'zod/mini';
 
-const padded = z.optional(z.nullable(z.string()));
+const padded = lazySchema(() => z.optional(z.nullable(z.string())));
 
 /** The `bininfo` object as Paya sends it: space-padded one- to three-letter codes, every other field kept. */
-export const binInfoRecord = z.looseObject({
-  issuer_bank_name: padded,
-  country_code: padded,
-  detail_card_product: padded,
-  detail_card_indicator: padded,
-  fsa_indicator: padded,
-  prepaid_indicator: padded,
-  product_id: padded,
-  regulator_indicator: padded,
-  visa_product_sub_type: padded,
-  visa_large_ticket_indicator: padded,
-  account_fund_source: padded,
-  card_class: padded,
-  token_ind: padded,
-  issuing_network: padded,
-});
+export const binInfoRecord = lazySchema(() =>
+  z.looseObject({
+    issuer_bank_name: padded,
+    country_code: padded,
+    detail_card_product: padded,
+    detail_card_indicator: padded,
+    fsa_indicator: padded,
+    prepaid_indicator: padded,
+    product_id: padded,
+    regulator_indicator: padded,
+    visa_product_sub_type: padded,
+    visa_large_ticket_indicator: padded,
+    account_fund_source: padded,
+    card_class: padded,
+    token_ind: padded,
+    issuing_network: padded,
+  }),
+);
 
 /** `{ bininfo: {...} }`. */
-export const binInfoEnvelope = z.looseObject({ bininfo: binInfoRecord });
+export const binInfoEnvelope = lazySchema(() => z.looseObject({ bininfo: binInfoRecord }));
 
 /**
  * The `bininfo` object as Paya sends it.

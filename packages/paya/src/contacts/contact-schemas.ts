@@ -1,4 +1,5 @@
 import type { Money } from '@payweave/core';
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { expandOf, pageFields, payaDate, payaFlag, payaId, phone10, text } from '../shared/paya-fields.js';
 import { oneOrMany, timestampFilter } from '../shared/paya-filters.js';
@@ -50,67 +51,79 @@ const optionalContactFields = {
 };
 
 /** Input of `contacts.create`; `update_if_exists: 1` updates the contact with the same `contact_api_id`. */
-export const createContactInput = z.strictObject({
-  location_id: payaId,
-  last_name: text(1, 64),
-  ...optionalContactFields,
-  /** 1 = update the contact with this `contact_api_id` instead of failing with 422. */
-  update_if_exists: z.optional(z.union([z.literal(0), z.literal(1)])),
-});
+export const createContactInput = lazySchema(() =>
+  z.strictObject({
+    location_id: payaId,
+    last_name: text(1, 64),
+    ...optionalContactFields,
+    /** 1 = update the contact with this `contact_api_id` instead of failing with 422. */
+    update_if_exists: z.optional(z.union([z.literal(0), z.literal(1)])),
+  }),
+);
 
 /** Input of `contacts.update` (partial). */
-export const updateContactInput = z.strictObject({
-  id: payaId,
-  location_id: z.optional(payaId),
-  last_name: z.optional(text(1, 64)),
-  ...optionalContactFields,
-});
+export const updateContactInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    location_id: z.optional(payaId),
+    last_name: z.optional(text(1, 64)),
+    ...optionalContactFields,
+  }),
+);
 
 /** Input of `contacts.retrieve`. */
-export const retrieveContactInput = z.strictObject({ id: payaId, expand: expandOf(contactExpands) });
+export const retrieveContactInput = lazySchema(() =>
+  z.strictObject({ id: payaId, expand: expandOf(contactExpands) }),
+);
 
 /** Input of `contacts.delete`. */
-export const deleteContactInput = z.strictObject({ id: payaId });
+export const deleteContactInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 /** Filters of `contacts.list` (text fields match substrings; arrays are ORed). */
-export const listContactsInput = z.strictObject({
-  ...pageFields,
-  expand: expandOf(contactExpands),
-  id: oneOrMany(payaId),
-  location_id: oneOrMany(payaId),
-  contact_api_id: oneOrMany(text(1, 36)),
-  account_number: z.optional(text(1, 32)),
-  first_name: z.optional(text(1, 64)),
-  last_name: z.optional(text(1, 64)),
-  company_name: z.optional(text(1, 64)),
-  email: z.optional(text(1, 128)),
-  cell_phone: z.optional(text(1, 10)),
-  created_ts: timestampFilter,
-  modified_ts: timestampFilter,
-});
+export const listContactsInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    expand: expandOf(contactExpands),
+    id: oneOrMany(payaId),
+    location_id: oneOrMany(payaId),
+    contact_api_id: oneOrMany(text(1, 36)),
+    account_number: z.optional(text(1, 32)),
+    first_name: z.optional(text(1, 64)),
+    last_name: z.optional(text(1, 64)),
+    company_name: z.optional(text(1, 64)),
+    email: z.optional(text(1, 128)),
+    cell_phone: z.optional(text(1, 10)),
+    created_ts: timestampFilter,
+    modified_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the contact filters. */
 export const contactTimestampFilters: ReadonlySet<string> = new Set(['created_ts', 'modified_ts']);
 
-const nullableText = z.optional(z.nullable(z.string()));
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
 
 /** A contact as Paya sends it (every other field kept). */
-export const contactRecord = z.looseObject({
-  id: z.string(),
-  location_id: nullableText,
-  contact_api_id: nullableText,
-  first_name: nullableText,
-  last_name: nullableText,
-  contact_balance: z.optional(z.nullable(z.union([z.string(), z.number()]))),
-  created_ts: z.optional(z.nullable(z.number())),
-  modified_ts: z.optional(z.nullable(z.number())),
-});
+export const contactRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    location_id: nullableText,
+    contact_api_id: nullableText,
+    first_name: nullableText,
+    last_name: nullableText,
+    contact_balance: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+    created_ts: z.optional(z.nullable(z.number())),
+    modified_ts: z.optional(z.nullable(z.number())),
+  }),
+);
 
 /** `{ contact: {...} }`. */
-export const contactEnvelope = z.looseObject({ contact: contactRecord });
+export const contactEnvelope = lazySchema(() => z.looseObject({ contact: contactRecord }));
 
 /** `{ contacts: [...], meta }`. */
-export const contactListEnvelope = z.looseObject({ contacts: z.array(contactRecord), meta: listMeta });
+export const contactListEnvelope = lazySchema(() =>
+  z.looseObject({ contacts: z.array(contactRecord), meta: listMeta }),
+);
 
 /** A contact as Paya sends it. */
 export type ContactRecord = z.output<typeof contactRecord>;

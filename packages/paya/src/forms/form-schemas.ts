@@ -1,3 +1,4 @@
+import { lazySchema } from '@payweave/core';
 // The `data` JSON of Paya's hosted forms, from `PayForm/README.md` and `AccountForm/README.md` of
 // PayaDev/PayaConnect (see `paya-more.md` section 2).
 import * as z from 'zod/mini';
@@ -9,19 +10,23 @@ import { achSecCodes } from '../transactions/transaction-schemas.js';
  * A form flag: `true` / `false` or `1` / `0` (the READMEs' "true/false or 1/0"), and the
  * quoted `"1"` / `"0"` of Paya's PHP samples.
  */
-const formFlag = z.union([z.boolean(), z.literal(0), z.literal(1), z.literal('0'), z.literal('1')]);
+const formFlag = lazySchema(() =>
+  z.union([z.boolean(), z.literal(0), z.literal(1), z.literal('0'), z.literal('1')]),
+);
 
 /** An absolute https URL of at most 256 characters (the forms' URL fields). */
-const pageUrl = z.string().check(
-  z.maxLength(256, 'must be at most 256 characters'),
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute https:// URL (the form is served over https; http only on loopback)'),
+const pageUrl = lazySchema(() =>
+  z.string().check(
+    z.maxLength(256, 'must be at most 256 characters'),
+    z.refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+      } catch {
+        return false;
+      }
+    }, 'must be an absolute https:// URL (the form is served over https; http only on loopback)'),
+  ),
 );
 
 function isLoopback(hostname: string): boolean {
@@ -30,7 +35,7 @@ function isLoopback(hostname: string): boolean {
   );
 }
 
-const seconds = z.int().check(z.gte(0), z.lte(3600));
+const seconds = lazySchema(() => z.int().check(z.gte(0), z.lte(3600)));
 
 /** A field that must never be in `data`, with why. */
 function refused(why: string) {

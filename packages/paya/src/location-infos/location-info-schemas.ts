@@ -1,44 +1,53 @@
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { pageFields } from '../shared/paya-fields.js';
 import { listMeta } from '../shared/paya-paging.js';
 
 /** Filters of `locationInfos.list`. */
-export const listLocationInfosInput = z.strictObject({
-  ...pageFields,
-  /** `direct` (Paya's default), `child` or `all` locations of the user. */
-  relationship: z.optional(z.enum(['all', 'direct', 'child'])),
-  /** Only locations with active (1) or inactive (0) product transactions. */
-  product_transaction_active: z.optional(z.union([z.literal(0), z.literal(1)])),
-});
+export const listLocationInfosInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    /** `direct` (Paya's default), `child` or `all` locations of the user. */
+    relationship: z.optional(z.enum(['all', 'direct', 'child'])),
+    /** Only locations with active (1) or inactive (0) product transactions. */
+    product_transaction_active: z.optional(z.union([z.literal(0), z.literal(1)])),
+  }),
+);
 
-const nullableText = z.optional(z.nullable(z.string()));
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
 
 /** A deposit account of a location, as Paya sends it. */
-export const productTransactionRecord = z.looseObject({
-  id: z.string(),
-  /** `cc` or `ach`. */
-  payment_method: nullableText,
-  processor: nullableText,
-  title: nullableText,
-  industry_type: nullableText,
-  active: z.optional(z.nullable(z.union([z.number(), z.boolean()]))),
-});
+export const productTransactionRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    /** `cc` or `ach`. */
+    payment_method: nullableText,
+    processor: nullableText,
+    title: nullableText,
+    industry_type: nullableText,
+    active: z.optional(z.nullable(z.union([z.number(), z.boolean()]))),
+  }),
+);
 
 /** A location as Paya's location info endpoint sends it. */
-export const locationInfoRecord = z.looseObject({
-  id: z.string(),
-  name: nullableText,
-  product_transactions: z.optional(z.nullable(z.array(productTransactionRecord))),
-  default_cc: nullableText,
-  default_ach: nullableText,
-  branding_domain_url: nullableText,
-});
+export const locationInfoRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    name: nullableText,
+    product_transactions: z.optional(z.nullable(z.array(productTransactionRecord))),
+    default_cc: nullableText,
+    default_ach: nullableText,
+    branding_domain_url: nullableText,
+  }),
+);
 
 /** `{ locationinfos: [...], meta }`. */
-export const locationInfoListEnvelope = z.looseObject({
-  locationinfos: z.array(locationInfoRecord),
-  meta: listMeta,
-});
+export const locationInfoListEnvelope = lazySchema(() =>
+  z.looseObject({
+    locationinfos: z.array(locationInfoRecord),
+    meta: listMeta,
+  }),
+);
 
 /** A location and its product transactions, every field as Paya sent it. */
 export type PayaLocationInfo = z.output<typeof locationInfoRecord>;

@@ -1,5 +1,5 @@
 import type { Money } from '@payweave/core';
-import { extendRecord } from '@payweave/core';
+import { extendRecord, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   expandOf,
@@ -34,7 +34,7 @@ export const paylinkExpands = [
 const email = z
   .string()
   .check(z.minLength(5), z.maxLength(128), z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'));
-const cellPhone = z.string().check(z.regex(/^\d{1,10}$/, 'must be up to 10 digits'));
+const cellPhone = lazySchema(() => z.string().check(z.regex(/^\d{1,10}$/, 'must be up to 10 digits')));
 
 const paylinkFields = {
   /** Paya's `{ "paylink": {...} }` request envelope, refused with what to do instead. */
@@ -108,56 +108,64 @@ export const updatePaylinkInput = z
   .check(withIssues(paylinkIssues));
 
 /** Input of `paylinks.retrieve`. */
-export const retrievePaylinkInput = z.strictObject({ id: payaId, expand: expandOf(paylinkExpands) });
+export const retrievePaylinkInput = lazySchema(() =>
+  z.strictObject({ id: payaId, expand: expandOf(paylinkExpands) }),
+);
 
 /** Input of `paylinks.delete` and `paylinks.resend`. */
-export const paylinkIdInput = z.strictObject({ id: payaId });
+export const paylinkIdInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 /** Filters of `paylinks.list` (arrays ORed, amount ranges, named or custom date ranges). */
-export const listPaylinksInput = z.strictObject({
-  ...pageFields,
-  expand: expandOf(paylinkExpands),
-  id: oneOrMany(payaId),
-  location_id: oneOrMany(payaId),
-  contact_id: oneOrMany(payaId),
-  paylink_api_id: oneOrMany(text(1, 64)),
-  status_id: oneOrMany(z.union([z.literal(0), z.literal(1)])),
-  delivery_method: oneOrMany(z.int()),
-  email: z.optional(text(1, 128)),
-  cell_phone: z.optional(text(1, 10)),
-  description: z.optional(text(1, 255)),
-  expire_date: z.optional(payaDate),
-  amount_due: amountFilter,
-  created_ts: timestampFilter,
-  modified_ts: timestampFilter,
-});
+export const listPaylinksInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    expand: expandOf(paylinkExpands),
+    id: oneOrMany(payaId),
+    location_id: oneOrMany(payaId),
+    contact_id: oneOrMany(payaId),
+    paylink_api_id: oneOrMany(text(1, 64)),
+    status_id: oneOrMany(z.union([z.literal(0), z.literal(1)])),
+    delivery_method: oneOrMany(z.int()),
+    email: z.optional(text(1, 128)),
+    cell_phone: z.optional(text(1, 10)),
+    description: z.optional(text(1, 255)),
+    expire_date: z.optional(payaDate),
+    amount_due: amountFilter,
+    created_ts: timestampFilter,
+    modified_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the paylink filters. */
 export const paylinkTimestampFilters: ReadonlySet<string> = new Set(['created_ts', 'modified_ts']);
 
-const nullableText = z.optional(z.nullable(z.string()));
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
 
 /** A paylink as Paya sends it (every other field kept, `payment_url` when expanded). */
-export const paylinkRecord = z.looseObject({
-  id: z.string(),
-  location_id: nullableText,
-  cc_product_transaction_id: nullableText,
-  ach_product_transaction_id: nullableText,
-  contact_id: nullableText,
-  paylink_api_id: nullableText,
-  amount_due: z.optional(z.nullable(z.union([z.string(), z.number()]))),
-  status_id: z.optional(z.nullable(z.number())),
-  delivery_method: z.optional(z.nullable(z.number())),
-  expire_date: nullableText,
-  payment_url: z.optional(z.nullable(z.string())),
-  created_ts: z.optional(z.nullable(z.number())),
-});
+export const paylinkRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    location_id: nullableText,
+    cc_product_transaction_id: nullableText,
+    ach_product_transaction_id: nullableText,
+    contact_id: nullableText,
+    paylink_api_id: nullableText,
+    amount_due: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+    status_id: z.optional(z.nullable(z.number())),
+    delivery_method: z.optional(z.nullable(z.number())),
+    expire_date: nullableText,
+    payment_url: z.optional(z.nullable(z.string())),
+    created_ts: z.optional(z.nullable(z.number())),
+  }),
+);
 
 /** `{ paylink: {...} }`. */
-export const paylinkEnvelope = z.looseObject({ paylink: paylinkRecord });
+export const paylinkEnvelope = lazySchema(() => z.looseObject({ paylink: paylinkRecord }));
 
 /** `{ paylinks: [...], meta }`. */
-export const paylinkListEnvelope = z.looseObject({ paylinks: z.array(paylinkRecord), meta: listMeta });
+export const paylinkListEnvelope = lazySchema(() =>
+  z.looseObject({ paylinks: z.array(paylinkRecord), meta: listMeta }),
+);
 
 /** A paylink as Paya sends it. */
 export type PaylinkRecord = z.output<typeof paylinkRecord>;

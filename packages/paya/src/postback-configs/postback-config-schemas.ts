@@ -1,3 +1,4 @@
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { payaFlagValue } from '../postbacks/postback-records.js';
 import { type PayaPostbackAction, payaPostbackResources } from '../postbacks/postback-types.js';
@@ -9,7 +10,9 @@ import { listMeta } from '../shared/paya-paging.js';
  * A postback config flag as Paya's examples write it (`1`, `"1"`, `0`, `"0"`) or a boolean;
  * the SDK sends `1` or `0`.
  */
-const flag = z.union([z.literal(0), z.literal(1), z.literal('0'), z.literal('1'), z.boolean()]);
+const flag = lazySchema(() =>
+  z.union([z.literal(0), z.literal(1), z.literal('0'), z.literal('1'), z.boolean()]),
+);
 
 function isLoopback(hostname: string): boolean {
   return (
@@ -18,45 +21,55 @@ function isLoopback(hostname: string): boolean {
 }
 
 /** The receiver: an absolute http(s) URL without credentials in it (query strings are fine). */
-const receiverUrl = z.string().check(
-  z.maxLength(2048),
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http:// or https:// URL'),
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.username === '' && url.password === '';
-    } catch {
-      return true;
-    }
-  }, 'must not hold credentials: use basic_auth_username and basic_auth_password'),
+const receiverUrl = lazySchema(() =>
+  z.string().check(
+    z.maxLength(2048),
+    z.refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, 'must be an absolute http:// or https:// URL'),
+    z.refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.username === '' && url.password === '';
+      } catch {
+        return true;
+      }
+    }, 'must not hold credentials: use basic_auth_username and basic_auth_password'),
+  ),
 );
 
 /** `contact,account_vault`: expand names, comma separated (or `""` for none). */
-const expands = z.union([
-  z.string().check(z.regex(/^([a-z_]{1,64}(,[a-z_]{1,64})*)?$/, 'must be expand names separated by commas')),
-  z.array(z.string().check(z.regex(/^[a-z_]{1,64}$/, 'must be an expand name'))),
-]);
-
-const username = z.nullable(
-  z
-    .string()
-    .check(
-      z.minLength(1),
-      z.maxLength(512),
-      z.regex(/^[^:\p{Cc}]*$/u, "must not hold ':' or control characters (Basic auth cannot carry them)"),
-    ),
+const expands = lazySchema(() =>
+  z.union([
+    z
+      .string()
+      .check(z.regex(/^([a-z_]{1,64}(,[a-z_]{1,64})*)?$/, 'must be expand names separated by commas')),
+    z.array(z.string().check(z.regex(/^[a-z_]{1,64}$/, 'must be an expand name'))),
+  ]),
 );
-const password = z.nullable(
-  z
-    .string()
-    .check(z.minLength(1), z.maxLength(512), z.regex(/^\P{Cc}*$/u, 'must not hold control characters')),
+
+const username = lazySchema(() =>
+  z.nullable(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(512),
+        z.regex(/^[^:\p{Cc}]*$/u, "must not hold ':' or control characters (Basic auth cannot carry them)"),
+      ),
+  ),
+);
+const password = lazySchema(() =>
+  z.nullable(
+    z
+      .string()
+      .check(z.minLength(1), z.maxLength(512), z.regex(/^\P{Cc}*$/u, 'must not hold control characters')),
+  ),
 );
 
 const configFields = {
@@ -159,20 +172,22 @@ export const updatePostbackConfigInput = z
   .check(withIssues(false));
 
 /** Input of `postbackConfigs.retrieve` and `postbackConfigs.delete`. */
-export const postbackConfigIdInput = z.strictObject({ id: payaId });
+export const postbackConfigIdInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 /** Filters of `postbackConfigs.list`. */
-export const listPostbackConfigsInput = z.strictObject({
-  ...pageFields,
-  id: oneOrMany(payaId),
-  location_id: oneOrMany(payaId),
-  product_transaction_id: oneOrMany(payaId),
-  resource: oneOrMany(z.enum(payaPostbackResources)),
-  is_active: z.optional(z.union([z.literal(0), z.literal(1)])),
-  url: z.optional(text(1, 2048)),
-  created_ts: timestampFilter,
-  modified_ts: timestampFilter,
-});
+export const listPostbackConfigsInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    id: oneOrMany(payaId),
+    location_id: oneOrMany(payaId),
+    product_transaction_id: oneOrMany(payaId),
+    resource: oneOrMany(z.enum(payaPostbackResources)),
+    is_active: z.optional(z.union([z.literal(0), z.literal(1)])),
+    url: z.optional(text(1, 2048)),
+    created_ts: timestampFilter,
+    modified_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the postback config filters. */
 export const postbackConfigTimestampFilters: ReadonlySet<string> = new Set(['created_ts', 'modified_ts']);
@@ -190,36 +205,42 @@ export function toPostbackConfigFields(input: Record<string, unknown>): Record<s
   return fields;
 }
 
-const nullableText = z.optional(z.nullable(z.string()));
-const wireFlag = z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()])));
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
+const wireFlag = lazySchema(() => z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()]))));
 
 /** A postback config as Paya sends it (every other field kept; the Basic credentials only when expanded). */
-export const postbackConfigRecord = z.looseObject({
-  id: z.string(),
-  location_id: nullableText,
-  resource: nullableText,
-  url: nullableText,
-  product_transaction_id: nullableText,
-  on_create: wireFlag,
-  on_update: wireFlag,
-  on_delete: wireFlag,
-  is_active: wireFlag,
-  number_of_attempts: z.optional(z.nullable(z.number())),
-  attempt_interval: z.optional(z.nullable(z.number())),
-  expands: nullableText,
-  format: nullableText,
-  created_ts: z.optional(z.nullable(z.number())),
-  modified_ts: z.optional(z.nullable(z.number())),
-});
+export const postbackConfigRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    location_id: nullableText,
+    resource: nullableText,
+    url: nullableText,
+    product_transaction_id: nullableText,
+    on_create: wireFlag,
+    on_update: wireFlag,
+    on_delete: wireFlag,
+    is_active: wireFlag,
+    number_of_attempts: z.optional(z.nullable(z.number())),
+    attempt_interval: z.optional(z.nullable(z.number())),
+    expands: nullableText,
+    format: nullableText,
+    created_ts: z.optional(z.nullable(z.number())),
+    modified_ts: z.optional(z.nullable(z.number())),
+  }),
+);
 
 /** `{ postbackconfig: {...} }`. */
-export const postbackConfigEnvelope = z.looseObject({ postbackconfig: postbackConfigRecord });
+export const postbackConfigEnvelope = lazySchema(() =>
+  z.looseObject({ postbackconfig: postbackConfigRecord }),
+);
 
 /** `{ postbackconfigs: [...], meta }`. */
-export const postbackConfigListEnvelope = z.looseObject({
-  postbackconfigs: z.array(postbackConfigRecord),
-  meta: listMeta,
-});
+export const postbackConfigListEnvelope = lazySchema(() =>
+  z.looseObject({
+    postbackconfigs: z.array(postbackConfigRecord),
+    meta: listMeta,
+  }),
+);
 
 /** A postback config as Paya sends it. */
 export type PostbackConfigRecord = z.output<typeof postbackConfigRecord>;

@@ -1,4 +1,4 @@
-import { extendRecord, type Money, money } from '@payweave/core';
+import { extendRecord, lazySchema, type Money, money } from '@payweave/core';
 import * as z from 'zod/mini';
 import { calendarDate } from '../shared/calendar-date.js';
 import { expandOf, pageFields, payaAmountOrZero, payaFlag, payaId, text } from '../shared/paya-fields.js';
@@ -47,15 +47,17 @@ const reminderDays = z
  * The line items: item name -> amount (`{ "Consulting Fee": 39.99 }`); Paya sums them into
  * `amount_due`. At most 4000 characters as JSON, as Paya stores it.
  */
-const itemList = z.record(text(1, 255), payaAmountOrZero).check(
-  z.refine((items) => Object.keys(items).length > 0, 'must hold at least one item (name -> amount)'),
-  z.refine(
-    (items) => JSON.stringify(items).length <= 4000,
-    'must be at most 4000 characters as JSON (Paya stores the list as text)',
+const itemList = lazySchema(() =>
+  z.record(text(1, 255), payaAmountOrZero).check(
+    z.refine((items) => Object.keys(items).length > 0, 'must hold at least one item (name -> amount)'),
+    z.refine(
+      (items) => JSON.stringify(items).length <= 4000,
+      'must be at most 4000 characters as JSON (Paya stores the list as text)',
+    ),
   ),
 );
 
-const zeroOrOne = z.literal([0, 1], { error: 'must be 1 or 0' });
+const zeroOrOne = lazySchema(() => z.literal([0, 1], { error: 'must be 1 or 0' }));
 
 /** Fields Paya allows on create and update. */
 const writableFields = {
@@ -165,82 +167,92 @@ export const updateQuickInvoiceInput = z
   .check(withIssues(quickInvoiceIssues));
 
 /** Input of `quickInvoices.retrieve`. */
-export const retrieveQuickInvoiceInput = z.strictObject({
-  id: payaId,
-  expand: expandOf(quickInvoiceExpands),
-});
+export const retrieveQuickInvoiceInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    expand: expandOf(quickInvoiceExpands),
+  }),
+);
 
 /** Input of `quickInvoices.delete` and `quickInvoices.resend`. */
-export const quickInvoiceIdInput = z.strictObject({ id: payaId });
+export const quickInvoiceIdInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 /** Input of `quickInvoices.addTransaction` and `quickInvoices.removeTransaction`. */
-export const quickInvoiceTransactionInput = z.strictObject({
-  id: payaId,
-  /** The transaction to attach (a payment taken elsewhere) or detach. */
-  transaction_id: payaId,
-});
+export const quickInvoiceTransactionInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    /** The transaction to attach (a payment taken elsewhere) or detach. */
+    transaction_id: payaId,
+  }),
+);
 
 /** Filters of `quickInvoices.list` (arrays ORed, amount ranges, named or custom date ranges). */
-export const listQuickInvoicesInput = z.strictObject({
-  ...pageFields,
-  expand: expandOf(quickInvoiceExpands),
-  id: oneOrMany(payaId),
-  location_id: oneOrMany(payaId),
-  contact_id: oneOrMany(payaId),
-  /** 1 open, 0 closed. */
-  status_id: oneOrMany(z.union([z.literal(0), z.literal(1)])),
-  /** 1 unpaid, 2 paid, 3 partially paid. */
-  payment_status_id: oneOrMany(z.union([z.literal(1), z.literal(2), z.literal(3)])),
-  title: z.optional(text(1, 64)),
-  invoice_number: z.optional(text(1, 64)),
-  email: z.optional(text(1, 128)),
-  due_date: z.optional(calendarDate),
-  expire_date: z.optional(calendarDate),
-  amount_due: amountFilter,
-  remaining_balance: amountFilter,
-  created_ts: timestampFilter,
-  modified_ts: timestampFilter,
-});
+export const listQuickInvoicesInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    expand: expandOf(quickInvoiceExpands),
+    id: oneOrMany(payaId),
+    location_id: oneOrMany(payaId),
+    contact_id: oneOrMany(payaId),
+    /** 1 open, 0 closed. */
+    status_id: oneOrMany(z.union([z.literal(0), z.literal(1)])),
+    /** 1 unpaid, 2 paid, 3 partially paid. */
+    payment_status_id: oneOrMany(z.union([z.literal(1), z.literal(2), z.literal(3)])),
+    title: z.optional(text(1, 64)),
+    invoice_number: z.optional(text(1, 64)),
+    email: z.optional(text(1, 128)),
+    due_date: z.optional(calendarDate),
+    expire_date: z.optional(calendarDate),
+    amount_due: amountFilter,
+    remaining_balance: amountFilter,
+    created_ts: timestampFilter,
+    modified_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the quick invoice filters. */
 export const quickInvoiceTimestampFilters: ReadonlySet<string> = new Set(['created_ts', 'modified_ts']);
 
-const nullableText = z.optional(z.nullable(z.string()));
-const wireAmount = z.optional(z.nullable(z.union([z.string(), z.number()])));
-const wireFlag = z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()])));
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
+const wireAmount = lazySchema(() => z.optional(z.nullable(z.union([z.string(), z.number()]))));
+const wireFlag = lazySchema(() => z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()]))));
 
 /** A quick invoice as Paya sends it (every other field kept, `transactions` after add/remove). */
-export const quickInvoiceRecord = z.looseObject({
-  id: z.string(),
-  location_id: nullableText,
-  title: nullableText,
-  due_date: nullableText,
-  expire_date: nullableText,
-  item_list: z.optional(z.nullable(z.unknown())),
-  amount_due: wireAmount,
-  remaining_balance: wireAmount,
-  payment_status_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
-  status_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
-  contact_id: nullableText,
-  email: nullableText,
-  invoice_number: nullableText,
-  cc_product_transaction_id: nullableText,
-  ach_product_transaction_id: nullableText,
-  allow_partial_pay: wireFlag,
-  is_active: wireFlag,
-  active: wireFlag,
-  created_ts: z.optional(z.nullable(z.number())),
-  modified_ts: z.optional(z.nullable(z.number())),
-});
+export const quickInvoiceRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    location_id: nullableText,
+    title: nullableText,
+    due_date: nullableText,
+    expire_date: nullableText,
+    item_list: z.optional(z.nullable(z.unknown())),
+    amount_due: wireAmount,
+    remaining_balance: wireAmount,
+    payment_status_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+    status_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+    contact_id: nullableText,
+    email: nullableText,
+    invoice_number: nullableText,
+    cc_product_transaction_id: nullableText,
+    ach_product_transaction_id: nullableText,
+    allow_partial_pay: wireFlag,
+    is_active: wireFlag,
+    active: wireFlag,
+    created_ts: z.optional(z.nullable(z.number())),
+    modified_ts: z.optional(z.nullable(z.number())),
+  }),
+);
 
 /** `{ quickinvoice: {...} }`. */
-export const quickInvoiceEnvelope = z.looseObject({ quickinvoice: quickInvoiceRecord });
+export const quickInvoiceEnvelope = lazySchema(() => z.looseObject({ quickinvoice: quickInvoiceRecord }));
 
 /** `{ quickinvoices: [...], meta }`. */
-export const quickInvoiceListEnvelope = z.looseObject({
-  quickinvoices: z.array(quickInvoiceRecord),
-  meta: listMeta,
-});
+export const quickInvoiceListEnvelope = lazySchema(() =>
+  z.looseObject({
+    quickinvoices: z.array(quickInvoiceRecord),
+    meta: listMeta,
+  }),
+);
 
 /**
  * A quick invoice as Paya sends it.

@@ -1,5 +1,5 @@
 import type { Money } from '@payweave/core';
-import { extendRecord } from '@payweave/core';
+import { extendRecord, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { calendarDate, payaDateOrNone } from '../shared/calendar-date.js';
 import { expandOf, pageFields, payaAmount, payaFlag, payaId, text } from '../shared/paya-fields.js';
@@ -37,40 +37,48 @@ export const recurringExpands = [
 ] as const;
 
 /** How often the schedule runs: every `interval` units (1 to 999: Paya takes up to 3 digits). */
-const interval = z.union(
-  [
-    z
-      .int()
-      .check(
-        z.gte(1, 'must be a whole number from 1 to 999 (runs every N interval_type units)'),
-        z.lte(999, 'must be a whole number from 1 to 999 (Paya takes up to 3 digits)'),
-      ),
-    z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'must be a whole number from 1 to 999')),
-  ],
-  { error: 'must be a whole number of interval_type units from 1 to 999 (Paya takes up to 3 digits)' },
+const interval = lazySchema(() =>
+  z.union(
+    [
+      z
+        .int()
+        .check(
+          z.gte(1, 'must be a whole number from 1 to 999 (runs every N interval_type units)'),
+          z.lte(999, 'must be a whole number from 1 to 999 (Paya takes up to 3 digits)'),
+        ),
+      z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'must be a whole number from 1 to 999')),
+    ],
+    { error: 'must be a whole number of interval_type units from 1 to 999 (Paya takes up to 3 digits)' },
+  ),
 );
 
-const intervalType = z.enum(['d', 'w', 'm'], {
-  error: 'must be "d" (days), "w" (weeks) or "m" (months): the unit interval counts',
-});
+const intervalType = lazySchema(() =>
+  z.enum(['d', 'w', 'm'], {
+    error: 'must be "d" (days), "w" (weeks) or "m" (months): the unit interval counts',
+  }),
+);
 
 /** Days before a run the contact is notified: 0 to 99 (Paya takes up to 2 digits). */
-const notificationDays = z.union(
-  [
-    z
-      .int()
-      .check(
-        z.gte(0, 'must be a whole number of days from 0 to 99'),
-        z.lte(99, 'must be a whole number of days from 0 to 99 (Paya takes up to 2 digits)'),
-      ),
-    z.string().check(z.regex(/^\d{1,2}$/, 'must be a whole number of days from 0 to 99')),
-  ],
-  { error: 'must be a whole number of days from 0 to 99 (Paya takes up to 2 digits)' },
+const notificationDays = lazySchema(() =>
+  z.union(
+    [
+      z
+        .int()
+        .check(
+          z.gte(0, 'must be a whole number of days from 0 to 99'),
+          z.lte(99, 'must be a whole number of days from 0 to 99 (Paya takes up to 2 digits)'),
+        ),
+      z.string().check(z.regex(/^\d{1,2}$/, 'must be a whole number of days from 0 to 99')),
+    ],
+    { error: 'must be a whole number of days from 0 to 99 (Paya takes up to 2 digits)' },
+  ),
 );
 
-const activeFlag = z.union([payaFlag, z.literal('0'), z.literal('1')], {
-  error: 'must be 1 (active) or 0 (inactive)',
-});
+const activeFlag = lazySchema(() =>
+  z.union([payaFlag, z.literal('0'), z.literal('1')], {
+    error: 'must be 1 (active) or 0 (inactive)',
+  }),
+);
 
 /** Why a create-only field is refused on update. */
 const createOnly = (what: string) =>
@@ -102,8 +110,10 @@ function withIssues<T extends Record<string, unknown>>(rule: (input: T) => Issue
 }
 
 /** Paya's `{ "recurring": {...} }` request envelope, refused with what to do instead. */
-const envelope = z.optional(
-  z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+const envelope = lazySchema(() =>
+  z.optional(
+    z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+  ),
 );
 
 /**
@@ -154,35 +164,39 @@ export const createRecurringInput = z
  * Input of `recurrings.update`: the fields Paya allows on PUT. The amount and the schedule
  * (interval, type, start, installments) are create-only and refused with that reason.
  */
-export const updateRecurringInput = z.strictObject({
-  id: payaId,
-  recurring: envelope,
-  /** Another account vault to charge. */
-  account_vault_id: z.optional(payaId),
-  /** Another deposit account. */
-  product_transaction_id: z.optional(payaId),
-  /** A new last day. */
-  end_date: z.optional(calendarDate),
-  /** Reschedules the next run. */
-  next_run_date: z.optional(calendarDate),
-  notification_days: z.optional(notificationDays),
-  description: z.optional(text(0, 36)),
-  /** 1 / 0; Paya honours it for ongoing recurrings only and ignores it on installment plans. */
-  active: z.optional(activeFlag),
-  transaction_amount: createOnly('transaction_amount'),
-  interval: createOnly('interval'),
-  interval_type: createOnly('interval_type'),
-  start_date: createOnly('start_date'),
-  installment_total_count: createOnly('installment_total_count'),
-  payment_method: createOnly('payment_method'),
-  location_id: createOnly('location_id'),
-});
+export const updateRecurringInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    recurring: envelope,
+    /** Another account vault to charge. */
+    account_vault_id: z.optional(payaId),
+    /** Another deposit account. */
+    product_transaction_id: z.optional(payaId),
+    /** A new last day. */
+    end_date: z.optional(calendarDate),
+    /** Reschedules the next run. */
+    next_run_date: z.optional(calendarDate),
+    notification_days: z.optional(notificationDays),
+    description: z.optional(text(0, 36)),
+    /** 1 / 0; Paya honours it for ongoing recurrings only and ignores it on installment plans. */
+    active: z.optional(activeFlag),
+    transaction_amount: createOnly('transaction_amount'),
+    interval: createOnly('interval'),
+    interval_type: createOnly('interval_type'),
+    start_date: createOnly('start_date'),
+    installment_total_count: createOnly('installment_total_count'),
+    payment_method: createOnly('payment_method'),
+    location_id: createOnly('location_id'),
+  }),
+);
 
 /** Input of `recurrings.retrieve`. */
-export const retrieveRecurringInput = z.strictObject({ id: payaId, expand: expandOf(recurringExpands) });
+export const retrieveRecurringInput = lazySchema(() =>
+  z.strictObject({ id: payaId, expand: expandOf(recurringExpands) }),
+);
 
 /** Input of `recurrings.delete`, `recurrings.hold` and `recurrings.activate`. */
-export const recurringIdInput = z.strictObject({ id: payaId });
+export const recurringIdInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 const runCount = (what: string) =>
   z.optional(
@@ -195,70 +209,80 @@ const runCount = (what: string) =>
   );
 
 /** Input of `recurrings.skip`: how many of the next runs to skip (default 1). */
-export const skipRecurringInput = z.strictObject({ id: payaId, skip_count: runCount('skip') });
+export const skipRecurringInput = lazySchema(() =>
+  z.strictObject({ id: payaId, skip_count: runCount('skip') }),
+);
 
 /** Input of `recurrings.defer`: how many of the next runs to move to the end (default 1). */
-export const deferRecurringInput = z.strictObject({ id: payaId, defer_count: runCount('defer') });
+export const deferRecurringInput = lazySchema(() =>
+  z.strictObject({ id: payaId, defer_count: runCount('defer') }),
+);
 
 /** Filters of `recurrings.list` (arrays ORed, amount ranges, named or custom date ranges). */
-export const listRecurringsInput = z.strictObject({
-  ...pageFields,
-  expand: expandOf(recurringExpands),
-  id: oneOrMany(payaId),
-  location_id: oneOrMany(payaId),
-  account_vault_id: oneOrMany(payaId),
-  product_transaction_id: oneOrMany(payaId),
-  /** `active`, `on hold` or `ended`. */
-  status: oneOrMany(z.enum(Object.keys(recurringStatuses) as ['active', 'on hold', 'ended'])),
-  /** `o` ongoing or `i` installment. */
-  recurring_type_id: oneOrMany(z.enum(['o', 'i'])),
-  payment_method: oneOrMany(z.enum(['cc', 'ach'])),
-  interval_type: oneOrMany(z.enum(['d', 'w', 'm'])),
-  active: z.optional(z.union([z.literal(0), z.literal(1)])),
-  next_run_date: z.optional(calendarDate),
-  start_date: z.optional(calendarDate),
-  end_date: z.optional(calendarDate),
-  description: z.optional(text(1, 36)),
-  transaction_amount: amountFilter,
-  created_ts: timestampFilter,
-  modified_ts: timestampFilter,
-});
+export const listRecurringsInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    expand: expandOf(recurringExpands),
+    id: oneOrMany(payaId),
+    location_id: oneOrMany(payaId),
+    account_vault_id: oneOrMany(payaId),
+    product_transaction_id: oneOrMany(payaId),
+    /** `active`, `on hold` or `ended`. */
+    status: oneOrMany(z.enum(Object.keys(recurringStatuses) as ['active', 'on hold', 'ended'])),
+    /** `o` ongoing or `i` installment. */
+    recurring_type_id: oneOrMany(z.enum(['o', 'i'])),
+    payment_method: oneOrMany(z.enum(['cc', 'ach'])),
+    interval_type: oneOrMany(z.enum(['d', 'w', 'm'])),
+    active: z.optional(z.union([z.literal(0), z.literal(1)])),
+    next_run_date: z.optional(calendarDate),
+    start_date: z.optional(calendarDate),
+    end_date: z.optional(calendarDate),
+    description: z.optional(text(1, 36)),
+    transaction_amount: amountFilter,
+    created_ts: timestampFilter,
+    modified_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the recurring filters. */
 export const recurringTimestampFilters: ReadonlySet<string> = new Set(['created_ts', 'modified_ts']);
 
-const nullableText = z.optional(z.nullable(z.string()));
-const wireNumberOrText = z.optional(z.nullable(z.union([z.number(), z.string()])));
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
+const wireNumberOrText = lazySchema(() => z.optional(z.nullable(z.union([z.number(), z.string()]))));
 
 /** A recurring as Paya sends it (every other field kept; `active` is `1` or `"1"` depending on the call). */
-export const recurringRecord = z.looseObject({
-  id: z.string(),
-  account_vault_id: nullableText,
-  location_id: nullableText,
-  product_transaction_id: nullableText,
-  description: nullableText,
-  transaction_amount: wireNumberOrText,
-  interval: wireNumberOrText,
-  interval_type: nullableText,
-  start_date: nullableText,
-  end_date: nullableText,
-  next_run_date: nullableText,
-  installment_total_count: wireNumberOrText,
-  installment_amount_total: wireNumberOrText,
-  notification_days: wireNumberOrText,
-  payment_method: nullableText,
-  status: nullableText,
-  active: z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()]))),
-  recurring_type_id: nullableText,
-  created_ts: z.optional(z.nullable(z.number())),
-  modified_ts: z.optional(z.nullable(z.number())),
-});
+export const recurringRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    account_vault_id: nullableText,
+    location_id: nullableText,
+    product_transaction_id: nullableText,
+    description: nullableText,
+    transaction_amount: wireNumberOrText,
+    interval: wireNumberOrText,
+    interval_type: nullableText,
+    start_date: nullableText,
+    end_date: nullableText,
+    next_run_date: nullableText,
+    installment_total_count: wireNumberOrText,
+    installment_amount_total: wireNumberOrText,
+    notification_days: wireNumberOrText,
+    payment_method: nullableText,
+    status: nullableText,
+    active: z.optional(z.nullable(z.union([z.number(), z.string(), z.boolean()]))),
+    recurring_type_id: nullableText,
+    created_ts: z.optional(z.nullable(z.number())),
+    modified_ts: z.optional(z.nullable(z.number())),
+  }),
+);
 
 /** `{ recurring: {...} }`. */
-export const recurringEnvelope = z.looseObject({ recurring: recurringRecord });
+export const recurringEnvelope = lazySchema(() => z.looseObject({ recurring: recurringRecord }));
 
 /** `{ recurrings: [...], meta }`. */
-export const recurringListEnvelope = z.looseObject({ recurrings: z.array(recurringRecord), meta: listMeta });
+export const recurringListEnvelope = lazySchema(() =>
+  z.looseObject({ recurrings: z.array(recurringRecord), meta: listMeta }),
+);
 
 /**
  * A recurring as Paya sends it.

@@ -1,3 +1,4 @@
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 
 /** Whether `YYYY-MM-DD` names a day that exists (`2026-02-30` does not). */
@@ -10,11 +11,13 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A `YYYY-MM-DD` date that exists in the calendar. */
-export const calendarDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'),
-  z.refine(
-    (value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isCalendarDate(value),
-    'is not a day of the calendar',
+export const calendarDate = lazySchema(() =>
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'),
+    z.refine(
+      (value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isCalendarDate(value),
+      'is not a day of the calendar',
+    ),
   ),
 );
 

@@ -1,8 +1,8 @@
-import { decimalAmount } from '@payweave/core';
+import { decimalAmount, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 
 /** A Paya record id: 24 to 36 characters (usually 24 hex characters). */
-export const payaId = z.string().check(z.minLength(24), z.maxLength(36));
+export const payaId = lazySchema(() => z.string().check(z.minLength(24), z.maxLength(36)));
 
 /** A string of `min` to `max` characters. */
 export function text(min: number, max: number) {
@@ -10,7 +10,7 @@ export function text(min: number, max: number) {
 }
 
 /** A 10-digit US phone number (Paya's phone fields). */
-export const phone10 = z.string().check(z.regex(/^\d{10}$/, 'must be 10 digits'));
+export const phone10 = lazySchema(() => z.string().check(z.regex(/^\d{10}$/, 'must be 10 digits')));
 
 /** A decimal dollar amount (number or string, at most 2 decimals, at most 99,999,999.99). */
 export const payaAmount = decimalAmount({ decimals: 2, max: 99_999_999.99 });
@@ -24,7 +24,7 @@ export const payaDate = z
   .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a YYYY-MM-DD date'));
 
 /** A Paya boolean flag: `0`/`1` or `true`/`false`. */
-export const payaFlag = z.union([z.literal(0), z.literal(1), z.boolean()]);
+export const payaFlag = lazySchema(() => z.union([z.literal(0), z.literal(1), z.boolean()]));
 
 /** The `expand` parameter: a list of related records, sent comma separated. */
 export function expandOf<const Values extends readonly [string, ...string[]]>(values: Values) {

@@ -1,4 +1,5 @@
 import type { QueryValue } from '@payweave/core';
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { payaAmountOrZero } from './paya-fields.js';
 
@@ -22,18 +23,18 @@ export function oneOrMany<T extends z.core.SomeType>(schema: T) {
 }
 
 /** An amount, or an inclusive range `{ from, to }` (sent as `from|to`). */
-export const amountFilter = z.optional(
-  z.union([payaAmountOrZero, z.strictObject({ from: payaAmountOrZero, to: payaAmountOrZero })]),
+export const amountFilter = lazySchema(() =>
+  z.optional(z.union([payaAmountOrZero, z.strictObject({ from: payaAmountOrZero, to: payaAmountOrZero })])),
 );
 
-const unixSeconds = z.int().check(z.gte(0));
+const unixSeconds = lazySchema(() => z.int().check(z.gte(0)));
 
 /**
  * A timestamp filter: a named range (`'today'`, `'last 30 days'`, ...) or a custom range of
  * unix seconds `{ from, to }` (sent as `field=custom&field_from=..&field_to=..`).
  */
-export const timestampFilter = z.optional(
-  z.union([z.enum(namedDateRanges), z.strictObject({ from: unixSeconds, to: unixSeconds })]),
+export const timestampFilter = lazySchema(() =>
+  z.optional(z.union([z.enum(namedDateRanges), z.strictObject({ from: unixSeconds, to: unixSeconds })])),
 );
 
 function isRange(value: unknown): value is { from: string | number; to: string | number } {

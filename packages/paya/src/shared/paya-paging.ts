@@ -1,17 +1,20 @@
 import type { PagingDefinition } from '@payweave/core';
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 
 /** The `meta` block of every Paya list. `currentPage` is not trusted (0- or 1-based). */
-export const listMeta = z.looseObject({
-  pagination: z.looseObject({
-    totalCount: z.number(),
-    pageCount: z.number(),
-    currentPage: z.optional(z.nullable(z.number())),
-    perPage: z.optional(z.nullable(z.number())),
-    links: z.optional(z.unknown()),
+export const listMeta = lazySchema(() =>
+  z.looseObject({
+    pagination: z.looseObject({
+      totalCount: z.number(),
+      pageCount: z.number(),
+      currentPage: z.optional(z.nullable(z.number())),
+      perPage: z.optional(z.nullable(z.number())),
+      links: z.optional(z.unknown()),
+    }),
+    sort: z.optional(z.unknown()),
   }),
-  sort: z.optional(z.unknown()),
-});
+);
 
 /** The `meta` block of a Paya list. */
 export type ListMeta = z.output<typeof listMeta>;

@@ -1,3 +1,4 @@
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   type PayaTransactionBatch,
@@ -17,18 +18,20 @@ const statusIds = Object.keys(transactionBatchStatuses).map(Number) as [1, 2, 3,
  * 2 settled, 3 error, 4 re-process, 5 processing, 6 forced closed), deposit account, and the
  * created / closed timestamps (named or custom ranges). Paya's tip: `sort: '-created_ts'`.
  */
-export const listTransactionBatchesInput = z.strictObject({
-  ...pageFields,
-  id: oneOrMany(payaId),
-  /** 1 open, 0 closed. */
-  is_open: z.optional(z.literal([0, 1], { error: 'must be 1 (open) or 0 (closed)' })),
-  processing_status_id: oneOrMany(
-    z.literal(statusIds, { error: `must be a processing status id (${statusIds.join(', ')})` }),
-  ),
-  product_transaction_id: oneOrMany(payaId),
-  created_ts: timestampFilter,
-  batch_close_ts: timestampFilter,
-});
+export const listTransactionBatchesInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    id: oneOrMany(payaId),
+    /** 1 open, 0 closed. */
+    is_open: z.optional(z.literal([0, 1], { error: 'must be 1 (open) or 0 (closed)' })),
+    processing_status_id: oneOrMany(
+      z.literal(statusIds, { error: `must be a processing status id (${statusIds.join(', ')})` }),
+    ),
+    product_transaction_id: oneOrMany(payaId),
+    created_ts: timestampFilter,
+    batch_close_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the batch filters. */
 export const transactionBatchTimestampFilters: ReadonlySet<string> = new Set([
@@ -37,20 +40,24 @@ export const transactionBatchTimestampFilters: ReadonlySet<string> = new Set([
 ]);
 
 /** Input of `transactionBatches.retrieve` and `transactionBatches.settle`. */
-export const transactionBatchIdInput = z.strictObject({ id: payaId });
+export const transactionBatchIdInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 /** `{ transactionbatch: {...} }`. */
-export const transactionBatchEnvelope = z.looseObject({ transactionbatch: transactionBatchRecord });
+export const transactionBatchEnvelope = lazySchema(() =>
+  z.looseObject({ transactionbatch: transactionBatchRecord }),
+);
 
 /** `{ transactionbatches: [...], meta }`. */
-export const transactionBatchListEnvelope = z.looseObject({
-  transactionbatches: z.array(transactionBatchRecord),
-  meta: listMeta,
-});
+export const transactionBatchListEnvelope = lazySchema(() =>
+  z.looseObject({
+    transactionbatches: z.array(transactionBatchRecord),
+    meta: listMeta,
+  }),
+);
 
 /** Paya shows no settle response: the batch is decoded when the answer holds one. */
-export const settleResponse = z.optional(
-  z.nullable(z.looseObject({ transactionbatch: z.optional(z.nullable(transactionBatchRecord)) })),
+export const settleResponse = lazySchema(() =>
+  z.optional(z.nullable(z.looseObject({ transactionbatch: z.optional(z.nullable(transactionBatchRecord)) }))),
 );
 
 /**

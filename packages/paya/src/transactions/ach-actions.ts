@@ -1,4 +1,4 @@
-import { defineOperation } from '@payweave/core';
+import { defineOperation, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { payaAmount, payaId, text } from '../shared/paya-fields.js';
 import {
@@ -11,8 +11,8 @@ import {
 const docsUrl = 'https://developers.payaconnect.com/docs/transactions';
 
 /** Paya shows no response for these actions: a transaction envelope is read when there is one. */
-const maybeTransaction = z.optional(
-  z.nullable(z.looseObject({ transaction: z.optional(z.nullable(transactionRecord)) })),
+const maybeTransaction = lazySchema(() =>
+  z.optional(z.nullable(z.looseObject({ transaction: z.optional(z.nullable(transactionRecord)) }))),
 );
 
 /**
@@ -45,7 +45,7 @@ function result(
 }
 
 /** Input of `transactions.override`. */
-export const overrideTransactionInput = z.strictObject({ id: payaId });
+export const overrideTransactionInput = lazySchema(() => z.strictObject({ id: payaId }));
 
 /**
  * Creates the override Paya asks for when an ACH TEL, POP or Check 21 transaction was answered

@@ -1,4 +1,4 @@
-import { defineOperation } from '@payweave/core';
+import { defineOperation, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { payaAmount, payaId, text } from '../shared/paya-fields.js';
 import {
@@ -10,25 +10,27 @@ import {
 } from './transaction-schemas.js';
 
 /** Input of `transactions.authIncrement`: the auth-only transaction and its new total. */
-export const authIncrementInput = z.strictObject({
-  id: payaId,
-  action: actionField('authIncrement'),
-  transaction: transactionEnvelopeField,
-  /**
-   * The amount the authorisation should now cover. Paya does not say whether this is the
-   * increment or the new total; its example (an auth of 1.00 answered with
-   * `transaction_amount` "100.00" after sending 100.00) fits only the new total.
-   */
-  transaction_amount: payaAmount,
-  /** Card expiry `MMYY`, when the processor asks for it again. */
-  exp_date: z.optional(z.string().check(z.regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY'))),
-  description: commonFields.description,
-  order_num: commonFields.order_num,
-  account_holder_name: z.optional(text(1, 64)),
-  notification_email_address: commonFields.notification_email_address,
-  /** Listed as optional for this action in Paya's matrix (its field table says POST only). */
-  transaction_api_id: commonFields.transaction_api_id,
-});
+export const authIncrementInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    action: actionField('authIncrement'),
+    transaction: transactionEnvelopeField,
+    /**
+     * The amount the authorisation should now cover. Paya does not say whether this is the
+     * increment or the new total; its example (an auth of 1.00 answered with
+     * `transaction_amount` "100.00" after sending 100.00) fits only the new total.
+     */
+    transaction_amount: payaAmount,
+    /** Card expiry `MMYY`, when the processor asks for it again. */
+    exp_date: z.optional(z.string().check(z.regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY'))),
+    description: commonFields.description,
+    order_num: commonFields.order_num,
+    account_holder_name: z.optional(text(1, 64)),
+    notification_email_address: commonFields.notification_email_address,
+    /** Listed as optional for this action in Paya's matrix (its field table says POST only). */
+    transaction_api_id: commonFields.transaction_api_id,
+  }),
+);
 
 /**
  * Raises the amount of an auth-only transaction: `PUT /v2/transactions/{id}` with

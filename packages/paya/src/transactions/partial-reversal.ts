@@ -1,4 +1,4 @@
-import { defineOperation } from '@payweave/core';
+import { defineOperation, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { payaAmount, payaId, text } from '../shared/paya-fields.js';
 import {
@@ -10,21 +10,23 @@ import {
 } from './transaction-schemas.js';
 
 /** Input of `transactions.partialReversal`: the auth or sale and the amount it is reduced to. */
-export const partialReversalInput = z.strictObject({
-  id: payaId,
-  action: actionField('partialReversal'),
-  transaction: transactionEnvelopeField,
-  /**
-   * The final amount the auth or sale is reduced to; less than its current amount, and above
-   * zero (reversing all of it is a void: `transactions.void`).
-   */
-  transaction_amount: payaAmount,
-  account_holder_name: z.optional(text(1, 64)),
-  description: commonFields.description,
-  notification_email_address: commonFields.notification_email_address,
-  /** Listed as optional for this action in Paya's matrix (its field table says POST only). */
-  transaction_api_id: commonFields.transaction_api_id,
-});
+export const partialReversalInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    action: actionField('partialReversal'),
+    transaction: transactionEnvelopeField,
+    /**
+     * The final amount the auth or sale is reduced to; less than its current amount, and above
+     * zero (reversing all of it is a void: `transactions.void`).
+     */
+    transaction_amount: payaAmount,
+    account_holder_name: z.optional(text(1, 64)),
+    description: commonFields.description,
+    notification_email_address: commonFields.notification_email_address,
+    /** Listed as optional for this action in Paya's matrix (its field table says POST only). */
+    transaction_api_id: commonFields.transaction_api_id,
+  }),
+);
 
 /**
  * Reduces an authorisation or an unsettled sale to a lower final amount:

@@ -1,5 +1,5 @@
 import type { Money } from '@payweave/core';
-import { extendRecord } from '@payweave/core';
+import { extendRecord, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   expandOf,
@@ -47,9 +47,11 @@ export const transactionExpands = [
   'account_vault',
 ] as const;
 
-const orderNum = z.string().check(z.regex(/^[A-Za-z0-9 ]{1,32}$/, 'must be 1-32 letters, digits or spaces'));
-const nullableText = z.optional(z.nullable(z.string()));
-const wireAmount = z.optional(z.nullable(z.union([z.string(), z.number()])));
+const orderNum = lazySchema(() =>
+  z.string().check(z.regex(/^[A-Za-z0-9 ]{1,32}$/, 'must be 1-32 letters, digits or spaces')),
+);
+const nullableText = lazySchema(() => z.optional(z.nullable(z.string())));
+const wireAmount = lazySchema(() => z.optional(z.nullable(z.union([z.string(), z.number()]))));
 
 /** The transaction methods; each sends the Paya `action` that is its name in lower case. */
 const transactionMethods = [
@@ -115,8 +117,10 @@ export function paymentMethodField<const Value extends 'cc' | 'ach'>(
  * Paya's `{ "transaction": {...} }` request envelope, refused with what to do: the SDK
  * writes the envelope, the method takes the fields inside it.
  */
-export const transactionEnvelopeField = z.optional(
-  z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+export const transactionEnvelopeField = lazySchema(() =>
+  z.optional(
+    z.never({ error: "is Paya's request envelope: pass the fields inside it (the SDK adds the envelope)" }),
+  ),
 );
 
 /** Fields every money-moving transaction request may carry. */
@@ -328,105 +332,119 @@ export const creditInput = ach('credit', 'refund');
  * Card refunds are for settled transactions (void before settlement). ACH WEB refunds
  * must be for the full amount; a partial ACH return is a CCD `credit`.
  */
-export const refundInput = z.strictObject({
-  action: actionField('refund'),
-  previous_transaction_id: payaId,
-  transaction_amount: payaAmount,
-  /** `cc` (default) or `ach`. */
-  payment_method: z.optional(z.enum(['cc', 'ach'])),
-  ach_sec_code: z.optional(z.enum(achSecCodes)),
-  ...commonFields,
-  ...identityFields,
-});
+export const refundInput = lazySchema(() =>
+  z.strictObject({
+    action: actionField('refund'),
+    previous_transaction_id: payaId,
+    transaction_amount: payaAmount,
+    /** `cc` (default) or `ach`. */
+    payment_method: z.optional(z.enum(['cc', 'ach'])),
+    ach_sec_code: z.optional(z.enum(achSecCodes)),
+    ...commonFields,
+    ...identityFields,
+  }),
+);
 
 /** Input of `transactions.authComplete`: the auth-only transaction, optionally a different amount. */
-export const authCompleteInput = z.strictObject({
-  id: payaId,
-  action: actionField('authComplete'),
-  transaction: transactionEnvelopeField,
-  /** Amount to capture; may differ from the authorised amount. */
-  transaction_amount: z.optional(payaAmount),
-});
+export const authCompleteInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    action: actionField('authComplete'),
+    transaction: transactionEnvelopeField,
+    /** Amount to capture; may differ from the authorised amount. */
+    transaction_amount: z.optional(payaAmount),
+  }),
+);
 
 /** Input of `transactions.void`. */
-export const voidInput = z.strictObject({
-  id: payaId,
-  action: actionField('void'),
-  transaction: transactionEnvelopeField,
-});
+export const voidInput = lazySchema(() =>
+  z.strictObject({
+    id: payaId,
+    action: actionField('void'),
+    transaction: transactionEnvelopeField,
+  }),
+);
 
 /** Input of `transactions.retrieve`. */
-export const retrieveTransactionInput = z.strictObject({ id: payaId, expand: expandOf(transactionExpands) });
+export const retrieveTransactionInput = lazySchema(() =>
+  z.strictObject({ id: payaId, expand: expandOf(transactionExpands) }),
+);
 
 /**
  * Filters of `transactions.list`. Arrays are ORed (`status_id: [101, 102]`), amounts take
  * `{ from, to }` ranges, timestamps a named range (`'last 30 days'`) or `{ from, to }` in
  * unix seconds; text fields such as `account_holder_name` match substrings.
  */
-export const listTransactionsInput = z.strictObject({
-  ...pageFields,
-  expand: expandOf(transactionExpands),
-  id: oneOrMany(payaId),
-  location_id: oneOrMany(payaId),
-  product_transaction_id: oneOrMany(payaId),
-  contact_id: oneOrMany(payaId),
-  account_vault_id: oneOrMany(payaId),
-  transaction_api_id: oneOrMany(text(1, 64)),
-  order_num: oneOrMany(text(1, 32)),
-  status_id: oneOrMany(z.int()),
-  type_id: oneOrMany(z.int()),
-  reason_code_id: oneOrMany(z.int()),
-  payment_method: oneOrMany(z.enum(['cc', 'ach'])),
-  ach_sec_code: oneOrMany(z.enum(achSecCodes)),
-  account_type: oneOrMany(text(1, 32)),
-  batch: oneOrMany(text(1, 32)),
-  /** Transactions of a transaction batch. */
-  transaction_batch_id: oneOrMany(payaId),
-  /** Transactions a recurring ran. */
-  recurring_id: oneOrMany(payaId),
-  /** Transactions paying a quick invoice. */
-  quick_invoice_id: oneOrMany(payaId),
-  /** How the transaction reached Paya (8 quick invoice, 13 recurring billing, ...). */
-  trx_source_id: oneOrMany(z.int()),
-  account_holder_name: z.optional(text(1, 64)),
-  description: z.optional(text(1, 64)),
-  first_six: z.optional(z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits'))),
-  last_four: z.optional(z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits'))),
-  transaction_amount: amountFilter,
-  auth_amount: amountFilter,
-  created_ts: timestampFilter,
-  modified_ts: timestampFilter,
-});
+export const listTransactionsInput = lazySchema(() =>
+  z.strictObject({
+    ...pageFields,
+    expand: expandOf(transactionExpands),
+    id: oneOrMany(payaId),
+    location_id: oneOrMany(payaId),
+    product_transaction_id: oneOrMany(payaId),
+    contact_id: oneOrMany(payaId),
+    account_vault_id: oneOrMany(payaId),
+    transaction_api_id: oneOrMany(text(1, 64)),
+    order_num: oneOrMany(text(1, 32)),
+    status_id: oneOrMany(z.int()),
+    type_id: oneOrMany(z.int()),
+    reason_code_id: oneOrMany(z.int()),
+    payment_method: oneOrMany(z.enum(['cc', 'ach'])),
+    ach_sec_code: oneOrMany(z.enum(achSecCodes)),
+    account_type: oneOrMany(text(1, 32)),
+    batch: oneOrMany(text(1, 32)),
+    /** Transactions of a transaction batch. */
+    transaction_batch_id: oneOrMany(payaId),
+    /** Transactions a recurring ran. */
+    recurring_id: oneOrMany(payaId),
+    /** Transactions paying a quick invoice. */
+    quick_invoice_id: oneOrMany(payaId),
+    /** How the transaction reached Paya (8 quick invoice, 13 recurring billing, ...). */
+    trx_source_id: oneOrMany(z.int()),
+    account_holder_name: z.optional(text(1, 64)),
+    description: z.optional(text(1, 64)),
+    first_six: z.optional(z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits'))),
+    last_four: z.optional(z.string().check(z.regex(/^\d{4}$/, 'must be 4 digits'))),
+    transaction_amount: amountFilter,
+    auth_amount: amountFilter,
+    created_ts: timestampFilter,
+    modified_ts: timestampFilter,
+  }),
+);
 
 /** Timestamp fields of the transaction filters (custom ranges are written differently). */
 export const transactionTimestampFilters: ReadonlySet<string> = new Set(['created_ts', 'modified_ts']);
 
 /** A transaction as Paya sends it (every other field is kept as sent). */
-export const transactionRecord = z.looseObject({
-  id: z.string(),
-  payment_method: nullableText,
-  status_id: z.number(),
-  type_id: z.number(),
-  reason_code_id: z.optional(z.nullable(z.number())),
-  transaction_amount: wireAmount,
-  auth_amount: wireAmount,
-  location_id: nullableText,
-  product_transaction_id: nullableText,
-  contact_id: nullableText,
-  transaction_api_id: nullableText,
-  order_num: nullableText,
-  verbiage: nullableText,
-  created_ts: z.optional(z.nullable(z.number())),
-});
+export const transactionRecord = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    payment_method: nullableText,
+    status_id: z.number(),
+    type_id: z.number(),
+    reason_code_id: z.optional(z.nullable(z.number())),
+    transaction_amount: wireAmount,
+    auth_amount: wireAmount,
+    location_id: nullableText,
+    product_transaction_id: nullableText,
+    contact_id: nullableText,
+    transaction_api_id: nullableText,
+    order_num: nullableText,
+    verbiage: nullableText,
+    created_ts: z.optional(z.nullable(z.number())),
+  }),
+);
 
 /** One transaction envelope `{ transaction: {...} }`. */
-export const transactionEnvelope = z.looseObject({ transaction: transactionRecord });
+export const transactionEnvelope = lazySchema(() => z.looseObject({ transaction: transactionRecord }));
 
 /** A transaction list `{ transactions: [...], meta }`. */
-export const transactionListEnvelope = z.looseObject({
-  transactions: z.array(transactionRecord),
-  meta: listMeta,
-});
+export const transactionListEnvelope = lazySchema(() =>
+  z.looseObject({
+    transactions: z.array(transactionRecord),
+    meta: listMeta,
+  }),
+);
 
 /** A transaction as Paya sends it. */
 export type TransactionRecord = z.output<typeof transactionRecord>;
