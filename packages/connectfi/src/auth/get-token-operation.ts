@@ -1,4 +1,4 @@
-import { defineOperation } from '@payweave/core';
+import { defineOperation, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { tokenOutput } from '../payment-links/payment-link-schemas.js';
 
@@ -11,19 +11,21 @@ export interface ConnectFiIssuedToken {
 }
 
 /** Login settings: `login` letters, digits and `_` (at most 36); `password` at most 50. */
-export const getTokenInput = z.strictObject({
-  user: z.strictObject({
-    login: z
-      .string()
-      .check(
-        z.minLength(1),
-        z.maxLength(36),
-        z.regex(/^[0-9a-zA-Z_]+$/, 'must contain only letters, digits and _'),
-      ),
-    password: z.string().check(z.minLength(1), z.maxLength(50)),
+export const getTokenInput = lazySchema(() =>
+  z.strictObject({
+    user: z.strictObject({
+      login: z
+        .string()
+        .check(
+          z.minLength(1),
+          z.maxLength(36),
+          z.regex(/^[0-9a-zA-Z_]+$/, 'must contain only letters, digits and _'),
+        ),
+      password: z.string().check(z.minLength(1), z.maxLength(50)),
+    }),
+    requestId: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
   }),
-  requestId: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
-});
+);
 
 /** `connectfi.auth.getToken`: logs in (used by the client itself; the token is never returned to callers). */
 export const getToken = defineOperation({

@@ -1,3 +1,4 @@
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { amountSchema } from '../amount-schema.js';
 import { altIdSchema, altTypeSchema, idSchema, limitSchema, offsetSchema } from '../common-schemas.js';
@@ -50,26 +51,32 @@ const couponFields = {
   limitPerCustomer: z.optional(z.boolean()),
 };
 
-const percentageAtMost100 = z.refine(
-  (input: unknown) => {
-    const coupon = input as { discountType: string; discountValue: number };
-    return coupon.discountType !== 'percentage' || coupon.discountValue <= 100;
-  },
-  { message: 'a percentage discount must be at most 100', path: ['discountValue'] },
+const percentageAtMost100 = lazySchema(() =>
+  z.refine(
+    (input: unknown) => {
+      const coupon = input as { discountType: string; discountValue: number };
+      return coupon.discountType !== 'percentage' || coupon.discountValue <= 100;
+    },
+    { message: 'a percentage discount must be at most 100', path: ['discountValue'] },
+  ),
 );
 
 /** Input of `coupons.create`. */
-export const createCouponInput = z.strictObject(couponFields).check(percentageAtMost100);
+export const createCouponInput = lazySchema(() => z.strictObject(couponFields).check(percentageAtMost100));
 
 /** Input of `coupons.update`: the create body plus `id` (sent in the body; the path has none). */
-export const updateCouponInput = z.strictObject({ ...couponFields, id: idSchema }).check(percentageAtMost100);
+export const updateCouponInput = lazySchema(() =>
+  z.strictObject({ ...couponFields, id: idSchema }).check(percentageAtMost100),
+);
 
 /** Input of `coupons.delete`: sent as a JSON body on the DELETE. */
-export const deleteCouponInput = z.strictObject({
-  altId: z.optional(altIdSchema),
-  altType: z.optional(altTypeSchema),
-  id: idSchema,
-});
+export const deleteCouponInput = lazySchema(() =>
+  z.strictObject({
+    altId: z.optional(altIdSchema),
+    altType: z.optional(altTypeSchema),
+    id: idSchema,
+  }),
+);
 
 /** Input of `coupons.retrieve`: `id` or `code` (the spec marks both required, its text says either). */
 export const retrieveCouponInput = z
@@ -87,53 +94,61 @@ export const retrieveCouponInput = z
   );
 
 /** Input of `coupons.list`. */
-export const listCouponsInput = z.strictObject({
-  altId: z.optional(altIdSchema),
-  altType: z.optional(altTypeSchema),
-  limit: z.optional(limitSchema),
-  offset: z.optional(offsetSchema),
-  status: z.optional(z.enum(couponStatuses)),
-  search: z.optional(z.string().check(z.maxLength(256))),
-});
+export const listCouponsInput = lazySchema(() =>
+  z.strictObject({
+    altId: z.optional(altIdSchema),
+    altType: z.optional(altTypeSchema),
+    limit: z.optional(limitSchema),
+    offset: z.optional(offsetSchema),
+    status: z.optional(z.enum(couponStatuses)),
+    search: z.optional(z.string().check(z.maxLength(256))),
+  }),
+);
 
 /** A coupon (`CouponDto` / `CreateCouponResponseDto`). */
-export const couponSchema = z.looseObject({
-  _id: z.string(),
-  altId: z.optional(z.string()),
-  altType: z.optional(z.string()),
-  name: z.optional(z.string()),
-  code: z.optional(z.string()),
-  discountType: z.optional(z.string()),
-  discountValue: z.optional(z.number()),
-  status: z.optional(z.string()),
-  startDate: z.optional(z.string()),
-  endDate: z.optional(z.string()),
-  usageCount: z.optional(z.number()),
-  /** A number in responses (a boolean in requests). */
-  limitPerCustomer: z.optional(z.union([z.number(), z.boolean()])),
-  applyToFuturePayments: z.optional(z.boolean()),
-  applyToFuturePaymentsConfig: z.optional(
-    z.looseObject({
-      type: z.optional(z.string()),
-      duration: z.optional(z.number()),
-      durationType: z.optional(z.string()),
-    }),
-  ),
-  userId: z.optional(z.string()),
-  traceId: z.optional(z.string()),
-  createdAt: z.optional(z.string()),
-  updatedAt: z.optional(z.string()),
-});
+export const couponSchema = lazySchema(() =>
+  z.looseObject({
+    _id: z.string(),
+    altId: z.optional(z.string()),
+    altType: z.optional(z.string()),
+    name: z.optional(z.string()),
+    code: z.optional(z.string()),
+    discountType: z.optional(z.string()),
+    discountValue: z.optional(z.number()),
+    status: z.optional(z.string()),
+    startDate: z.optional(z.string()),
+    endDate: z.optional(z.string()),
+    usageCount: z.optional(z.number()),
+    /** A number in responses (a boolean in requests). */
+    limitPerCustomer: z.optional(z.union([z.number(), z.boolean()])),
+    applyToFuturePayments: z.optional(z.boolean()),
+    applyToFuturePaymentsConfig: z.optional(
+      z.looseObject({
+        type: z.optional(z.string()),
+        duration: z.optional(z.number()),
+        durationType: z.optional(z.string()),
+      }),
+    ),
+    userId: z.optional(z.string()),
+    traceId: z.optional(z.string()),
+    createdAt: z.optional(z.string()),
+    updatedAt: z.optional(z.string()),
+  }),
+);
 
 /** `ListCouponsResponseDto`. */
-export const couponListSchema = z.looseObject({
-  data: z.array(couponSchema),
-  totalCount: z.number(),
-  traceId: z.optional(z.string()),
-});
+export const couponListSchema = lazySchema(() =>
+  z.looseObject({
+    data: z.array(couponSchema),
+    totalCount: z.number(),
+    traceId: z.optional(z.string()),
+  }),
+);
 
 /** `DeleteCouponResponseDto`. */
-export const deleteCouponOutput = z.looseObject({ success: z.boolean(), traceId: z.optional(z.string()) });
+export const deleteCouponOutput = lazySchema(() =>
+  z.looseObject({ success: z.boolean(), traceId: z.optional(z.string()) }),
+);
 
 /** A coupon. */
 export type Coupon = z.infer<typeof couponSchema>;

@@ -1,6 +1,7 @@
 import {
   decimalAmountIssue,
   type FieldErrors,
+  lazySchema,
   type Money,
   PaymentsError,
   parseMoney,
@@ -16,11 +17,13 @@ import type {
 } from './query-types.js';
 
 // Tolerant reads: HighLevel adds fields over time, so unknown fields are kept, never refused.
-const text = z.string().check(z.minLength(1), z.maxLength(512));
-const optionalText = z.optional(z.nullable(z.string().check(z.maxLength(2048))));
-const amount = z.union([z.number(), z.string()]);
-const currency = z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO 4217 code'));
-const product = z.looseObject({});
+const text = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(512)));
+const optionalText = lazySchema(() => z.optional(z.nullable(z.string().check(z.maxLength(2048)))));
+const amount = lazySchema(() => z.union([z.number(), z.string()]));
+const currency = lazySchema(() =>
+  z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO 4217 code')),
+);
+const product = lazySchema(() => z.looseObject({}));
 
 const schemas = {
   verify: z.looseObject({ transactionId: text, chargeId: optionalText, subscriptionId: optionalText }),

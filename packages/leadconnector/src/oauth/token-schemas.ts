@@ -1,3 +1,4 @@
+import { lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 
 // Apart from the other OAuth schemas because every client made with `oauth` settings uses
@@ -18,27 +19,31 @@ export const clientFields = {
 };
 
 /** Input of `oauth.refresh` (`grant_type=refresh_token`). */
-export const refreshTokenInput = z.strictObject({
-  ...clientFields,
-  refresh_token: z.string().check(z.minLength(1)),
-});
+export const refreshTokenInput = lazySchema(() =>
+  z.strictObject({
+    ...clientFields,
+    refresh_token: z.string().check(z.minLength(1)),
+  }),
+);
 
 /** `GetAccessCodeSuccessfulResponseDto`. */
-export const tokenResponseSchema = z.looseObject({
-  access_token: z.string().check(z.minLength(1)),
-  token_type: z.optional(z.string()),
-  /** Seconds (about 86399). */
-  expires_in: z.optional(z.number()),
-  /** Rotates on every refresh: the old one stops working. */
-  refresh_token: z.optional(z.string()),
-  scope: z.optional(z.string()),
-  userType: z.optional(z.string()),
-  locationId: z.optional(z.string()),
-  companyId: z.optional(z.string()),
-  userId: z.optional(z.string()),
-  approvedLocations: z.optional(z.array(z.string())),
-  planId: z.optional(z.string()),
-});
+export const tokenResponseSchema = lazySchema(() =>
+  z.looseObject({
+    access_token: z.string().check(z.minLength(1)),
+    token_type: z.optional(z.string()),
+    /** Seconds (about 86399). */
+    expires_in: z.optional(z.number()),
+    /** Rotates on every refresh: the old one stops working. */
+    refresh_token: z.optional(z.string()),
+    scope: z.optional(z.string()),
+    userType: z.optional(z.string()),
+    locationId: z.optional(z.string()),
+    companyId: z.optional(z.string()),
+    userId: z.optional(z.string()),
+    approvedLocations: z.optional(z.array(z.string())),
+    planId: z.optional(z.string()),
+  }),
+);
 
 /** An `/oauth/token` answer. */
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;

@@ -1,14 +1,16 @@
-import { currencyExponent } from '@payweave/core';
+import { currencyExponent, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { toUnixSeconds, unixTimeProblem } from '../wire-values.js';
 
-const id = z.string().check(z.minLength(1), z.maxLength(256));
+const id = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(256)));
 
-const unixTime = z.union([z.date(), z.number()]).check(
-  z.superRefine((value, context) => {
-    const problem = unixTimeProblem(value);
-    if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: value });
-  }),
+const unixTime = lazySchema(() =>
+  z.union([z.date(), z.number()]).check(
+    z.superRefine((value, context) => {
+      const problem = unixTimeProblem(value);
+      if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: value });
+    }),
+  ),
 );
 
 const moneySchema = z
@@ -31,22 +33,26 @@ const moneySchema = z
   );
 
 /** `chargeSnapshot` of an event: the amount is Money (sent as the decimal amount × 100), `chargedAt` a Date or unix seconds. */
-export const eventChargeSnapshotSchema = z.strictObject({
-  status: z.enum(['succeeded', 'failed', 'pending']),
-  amount: moneySchema,
-  /** Defaults to the event's `chargeId`. */
-  chargeId: z.optional(id),
-  chargedAt: unixTime,
-});
+export const eventChargeSnapshotSchema = lazySchema(() =>
+  z.strictObject({
+    status: z.enum(['succeeded', 'failed', 'pending']),
+    amount: moneySchema,
+    /** Defaults to the event's `chargeId`. */
+    chargeId: z.optional(id),
+    chargedAt: unixTime,
+  }),
+);
 
 /** `subscriptionSnapshot` of an event; times are Dates or unix seconds. */
-export const eventSubscriptionSnapshotSchema = z.strictObject({
-  id,
-  status: z.enum(['trialing', 'active', 'expired', 'canceled', 'unpaid', 'pending']),
-  trialEnd: z.optional(unixTime),
-  createdAt: z.optional(unixTime),
-  nextCharge: z.optional(unixTime),
-});
+export const eventSubscriptionSnapshotSchema = lazySchema(() =>
+  z.strictObject({
+    id,
+    status: z.enum(['trialing', 'active', 'expired', 'canceled', 'unpaid', 'pending']),
+    trialEnd: z.optional(unixTime),
+    createdAt: z.optional(unixTime),
+    nextCharge: z.optional(unixTime),
+  }),
+);
 
 // Every event carries the general shape; the table in HighLevel's docs makes some fields required.
 const general = {
@@ -61,37 +67,45 @@ const general = {
 };
 
 /** Input of `payment.captured`: `chargeId`, `ghlTransactionId`, `chargeSnapshot` required. */
-export const paymentCapturedInput = z.strictObject({
-  ...general,
-  chargeId: id,
-  ghlTransactionId: id,
-  chargeSnapshot: eventChargeSnapshotSchema,
-});
+export const paymentCapturedInput = lazySchema(() =>
+  z.strictObject({
+    ...general,
+    chargeId: id,
+    ghlTransactionId: id,
+    chargeSnapshot: eventChargeSnapshotSchema,
+  }),
+);
 
 /** Input of `subscription.updated`: `ghlSubscriptionId`, `subscriptionSnapshot` required. */
-export const subscriptionUpdatedInput = z.strictObject({
-  ...general,
-  ghlSubscriptionId: id,
-  subscriptionSnapshot: eventSubscriptionSnapshotSchema,
-});
+export const subscriptionUpdatedInput = lazySchema(() =>
+  z.strictObject({
+    ...general,
+    ghlSubscriptionId: id,
+    subscriptionSnapshot: eventSubscriptionSnapshotSchema,
+  }),
+);
 
 /** Input of `subscription.trialing` / `subscription.active`: `chargeId`, `ghlTransactionId`, `ghlSubscriptionId`, `marketplaceAppId` required. */
-export const subscriptionStartedInput = z.strictObject({
-  ...general,
-  chargeId: id,
-  ghlTransactionId: id,
-  ghlSubscriptionId: id,
-  marketplaceAppId: id,
-});
+export const subscriptionStartedInput = lazySchema(() =>
+  z.strictObject({
+    ...general,
+    chargeId: id,
+    ghlTransactionId: id,
+    ghlSubscriptionId: id,
+    marketplaceAppId: id,
+  }),
+);
 
 /** Input of `subscription.charged`: `chargeId`, `ghlSubscriptionId`, `subscriptionSnapshot`, `chargeSnapshot` required. */
-export const subscriptionChargedInput = z.strictObject({
-  ...general,
-  chargeId: id,
-  ghlSubscriptionId: id,
-  subscriptionSnapshot: eventSubscriptionSnapshotSchema,
-  chargeSnapshot: eventChargeSnapshotSchema,
-});
+export const subscriptionChargedInput = lazySchema(() =>
+  z.strictObject({
+    ...general,
+    chargeId: id,
+    ghlSubscriptionId: id,
+    subscriptionSnapshot: eventSubscriptionSnapshotSchema,
+    chargeSnapshot: eventChargeSnapshotSchema,
+  }),
+);
 
 type GeneralInput = z.infer<z.ZodMiniObject<typeof general>>;
 
