@@ -33,14 +33,26 @@ export async function runPagingStage(context: BenchContext): Promise<StageReport
     ['leadconnector', ready.leadConnectorUrl],
   ] as const) {
     const results: PagingResult[] = [];
-    for (const walk of walks) {
-      const result = await runWorker<PagingResult>(files.paging as string, [
-        provider,
-        url,
-        String(walk.records),
-        walk.prefetch ? 'on' : 'off',
-        String(walk.workMs),
-      ]);
+    for (const [index, walk] of walks.entries()) {
+      // Peak RSS swings with when V8 runs a major GC (one 100,000-record Paya walk peaked at
+      // 128 MB, the next at 166 on the same code): the two walks the memory target compares
+      // run three times each, and the run with the median peak stands.
+      const repeats = index < 2 && !quick ? 3 : 1;
+      const runs: PagingResult[] = [];
+      for (let repeat = 0; repeat < repeats; repeat += 1) {
+        runs.push(
+          await runWorker<PagingResult>(files.paging as string, [
+            provider,
+            url,
+            String(walk.records),
+            walk.prefetch ? 'on' : 'off',
+            String(walk.workMs),
+          ]),
+        );
+      }
+      const result = [...runs].sort((a, b) => a.peakRss - b.peakRss)[
+        Math.floor(runs.length / 2)
+      ] as PagingResult;
       results.push(result);
       rows.push([
         provider === 'paya' ? 'Paya transactions' : 'LeadConnector orders',
@@ -74,7 +86,8 @@ export async function runPagingStage(context: BenchContext): Promise<StageReport
   const markdown = `## 2. Bulk paging (1,000 records per page)
 
 Each walk runs in a fresh process against the stateful simulators (server process, ${formatNumber(big, 0)}
-records seeded). RSS is sampled after every page; "growth" is peak RSS minus RSS before the walk. "Work" is an
+records seeded). RSS is sampled after every page; "growth" is peak RSS minus RSS before the walk. The first two walks of each
+list (the ones the memory target compares) run three times and show the run with the median peak. "Work" is an
 await of that many ms per page, standing for what a job does with a page (e.g. a database write): with prefetch
 the next page is fetched during it.
 
