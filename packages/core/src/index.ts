@@ -118,7 +118,7 @@ export { runOperation, runPagedOperation } from './operations/run-operation.js';
 export { toJsonSchema } from './operations/to-json-schema.js';
 export { validateInput } from './operations/validate-input.js';
 export { coerceWireValue, notCoerced } from './output/coerce-wire-value.js';
-export { extendRecord } from './output/extend-record.js';
+export { decorateRecord } from './output/decorate-record.js';
 export { type KeptRawField, readTolerantly, type TolerantRead } from './output/read-tolerantly.js';
 export {
   defaultMaxPages,

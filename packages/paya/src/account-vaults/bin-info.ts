@@ -1,4 +1,4 @@
-import { extendRecord, lazySchema } from '@payweave/core';
+import { decorateRecord, lazySchema } from '@payweave/core';
 // BIN info (`GET /v2/accountvaults/{id}/bininfo`), from `BIN Info.md` of PayaDev/PayaConnect.
 import * as z from 'zod/mini';
 
@@ -161,10 +161,12 @@ function named<const Table extends Record<string, string>>(
  * info.card_brand; // 'mastercard'
  * info.prepaid; // false
  * ```
+ * The fields are added to the record itself, which is returned (records are decoded as
+ * they are parsed, so copying a 60-field record would only cost time and memory).
  */
 export function toPayaBinInfo(record: BinInfoRecord): PayaBinInfo {
   const regulator = code(record.regulator_indicator);
-  return extendRecord(record, {
+  return decorateRecord(record, {
     card_brand: named(binCardProducts, record.detail_card_product),
     fund_source: named(binFundSources, record.account_fund_source),
     card_class_name: named(binCardClasses, record.card_class),

@@ -1,5 +1,5 @@
 import type { Money } from '@payweave/core';
-import { extendRecord, lazySchema } from '@payweave/core';
+import { decorateRecord, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   expandOf,
@@ -180,9 +180,9 @@ export type PayaPaylink = PaylinkRecord & {
   readonly amount_due_money: Money | undefined;
 };
 
-/** Adds the decoded names and Money amount to a paylink. */
+/** Adds the decoded names and Money amount to a paylink, to the record itself (returned): records are decoded as they are parsed. */
 export function toPayaPaylink(record: PaylinkRecord): PayaPaylink {
-  return extendRecord(record, {
+  return decorateRecord(record, {
     status: paylinkStatusName(record.status_id),
     delivery: paylinkDeliveryName(record.delivery_method),
     amount_due_money: payaMoney(record.amount_due),

@@ -1,4 +1,4 @@
-import { extendRecord, lazySchema } from '@payweave/core';
+import { decorateRecord, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { type TransactionBatchStatusName, transactionBatchStatusName } from './transaction-batch-status.js';
 
@@ -87,9 +87,9 @@ export type PayaTransactionBatch = TransactionBatchRecord & {
   readonly open: boolean | undefined;
 };
 
-/** Adds the decoded status and `open` flag to a batch. */
+/** Adds the decoded status and `open` flag to a batch, to the record itself (returned): records are decoded as they are parsed. */
 export function toPayaTransactionBatch(record: TransactionBatchRecord): PayaTransactionBatch {
-  return extendRecord(record, {
+  return decorateRecord(record, {
     processing_status: transactionBatchStatusName(record.processing_status_id),
     open: payaFlagValue(record.is_open),
   });

@@ -1,4 +1,4 @@
-import { extendRecord, lazySchema, type Money, money } from '@payweave/core';
+import { decorateRecord, lazySchema, type Money, money } from '@payweave/core';
 import * as z from 'zod/mini';
 import { calendarDate } from '../shared/calendar-date.js';
 import { expandOf, pageFields, payaAmountOrZero, payaFlag, payaId, text } from '../shared/paya-fields.js';
@@ -304,11 +304,13 @@ function paid(due: Money | undefined, remaining: Money | undefined): Money | und
  * invoice.payment_status; // 'partiallyPaid'
  * invoice.amount_paid_money; // { amountMinor: 1000, currency: 'USD' }
  * ```
+ * The fields are added to the record itself, which is returned (records are decoded as
+ * they are parsed, so copying a 60-field record would only cost time and memory).
  */
 export function toPayaQuickInvoice(record: QuickInvoiceRecord): PayaQuickInvoice {
   const due = payaMoney(record.amount_due);
   const remaining = payaMoney(record.remaining_balance);
-  return extendRecord(record, {
+  return decorateRecord(record, {
     payment_status: quickInvoicePaymentStatusName(record.payment_status_id),
     state: quickInvoiceStatusName(record.status_id),
     amount_due_money: due,

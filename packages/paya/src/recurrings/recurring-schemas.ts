@@ -1,5 +1,5 @@
 import type { Money } from '@payweave/core';
-import { extendRecord, lazySchema } from '@payweave/core';
+import { decorateRecord, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import { calendarDate, payaDateOrNone } from '../shared/calendar-date.js';
 import { expandOf, pageFields, payaAmount, payaFlag, payaId, text } from '../shared/paya-fields.js';
@@ -332,9 +332,11 @@ export type PayaRecurring = RecurringRecord & {
  * plan.state; // 'onHold'
  * plan.next_run_on; // undefined
  * ```
+ * The fields are added to the record itself, which is returned (records are decoded as
+ * they are parsed, so copying a 60-field record would only cost time and memory).
  */
 export function toPayaRecurring(record: RecurringRecord): PayaRecurring {
-  return extendRecord(record, {
+  return decorateRecord(record, {
     state: recurringStatusName(record.status),
     type: recurringTypeName(record.recurring_type_id),
     interval_unit: recurringIntervalName(record.interval_type),

@@ -1,5 +1,5 @@
 import type { Money } from '@payweave/core';
-import { extendRecord, lazySchema } from '@payweave/core';
+import { decorateRecord, lazySchema } from '@payweave/core';
 import * as z from 'zod/mini';
 import {
   expandOf,
@@ -467,9 +467,9 @@ export type PayaTransaction = TransactionRecord & {
   readonly auth_amount_money: Money | undefined;
 };
 
-/** Adds the decoded names and Money amounts to a transaction. */
+/** Adds the decoded names and Money amounts to a transaction, to the record itself (returned): records are decoded as they are parsed. */
 export function toPayaTransaction(record: TransactionRecord): PayaTransaction {
-  return extendRecord(record, {
+  return decorateRecord(record, {
     status: transactionStatusName(record.status_id),
     type: transactionTypeName(record.type_id),
     reason: transactionReasonName(record.reason_code_id),
