@@ -240,6 +240,38 @@ describe.each(transports)('hostile inputs resolve to a Result ($transport)', ({ 
   );
 });
 
+// Paya's record mappers decorate the parsed record in place (decorateRecord): own hostile keys in
+// a successful answer must neither reach a prototype nor stand in for the decoded fields.
+describe.each(transports)('a success record with hostile own keys ($transport)', ({ transport }) => {
+  it(
+    'is decorated from its own fields; __proto__ and constructor stay plain data',
+    async () => {
+      const before = prototypeSnapshot();
+      const transaction = JSON.stringify(payaTransaction({ status_id: 301, reason_code_id: 1000 })).replace(
+        /}$/,
+        ',"__proto__":{"status":"approved","polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"toString":"x"}',
+      );
+      const { provider, attacker } = await startPair(
+        routes({
+          'POST /v2/transactions': (_request, response) =>
+            sendText(response, 201, `{"transaction":${transaction}}`, { 'content-type': 'application/json' }),
+        }),
+      );
+
+      const sale = okOf(await payaClient(provider, transport).transactions.sale(cardSale()));
+
+      expect(sale.status).toBe('declined');
+      expect(sale.transaction_amount_money).toEqual({ amountMinor: 1000, currency: 'USD' });
+      expect(Object.getPrototypeOf(sale)).toBe(Object.prototype);
+      expect((sale as Record<string, unknown>).polluted).toBeUndefined();
+      expectPrototypeClean(before);
+      expect(lines(provider)).toEqual(['POST /v2/transactions']);
+      expect(lines(attacker)).toEqual([]);
+    },
+    testTimeout,
+  );
+});
+
 // Error and success bodies no schema foresaw. Each provider's error mapper reads them; none
 // may throw out of the pipeline.
 const oddBodies = [
